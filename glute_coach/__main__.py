@@ -1,0 +1,3 @@
+from glute_coach.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The glute-coach command line."""

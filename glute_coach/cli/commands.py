@@ -1,0 +1,126 @@
+"""What each subcommand does. Imported lazily so `--version` and `--help` stay instant."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from glute_coach.cli.formatting import clock, timeline_json, timeline_text
+from glute_coach.cli.main import EXIT_OK, EXIT_USER_ERROR, UserError
+from glute_coach.core.loading import ClipCheck, LoadedRoutine, RoutineLoadError, load_routine
+from glute_coach.core.schema import is_schema_document, routine_json_schema
+from glute_coach.storage.library import Source, find_routine, scan_library
+
+
+def _clip_check() -> ClipCheck | None:
+    """The audio layer's clip check, so `validate` and loading say the same thing."""
+    try:
+        from glute_coach.audio.clips import check_clip
+    except ImportError:  # the audio layer is optional for validation
+        return None
+    checker: ClipCheck = check_clip
+    return checker
+
+
+def load_for_cli(ref: str) -> LoadedRoutine:
+    path = find_routine(ref)
+    if path is None:
+        raise UserError(f"no routine file or library id '{ref}' (see 'glute-coach list')")
+    try:
+        return load_routine(path, clip_check=_clip_check())
+    except RoutineLoadError as exc:
+        raise UserError("\n".join(str(p) for p in exc.problems)) from None
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    check = _clip_check()
+    failed = False
+    for name in ns.paths:
+        if is_schema_document(Path(name)):
+            print(f"{name}: skipped (the routine format's JSON Schema, not a routine)")
+            continue
+        try:
+            loaded = load_routine(Path(name), clip_check=check)
+        except RoutineLoadError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+        else:
+            print(f"{name}: ok ({loaded.routine.title}, {clock(loaded.timeline.total_s)})")
+    return EXIT_USER_ERROR if failed else EXIT_OK
+
+
+def cmd_show(ns: argparse.Namespace) -> int:
+    loaded = load_for_cli(ns.routine)
+    if ns.format == "json":
+        print(json.dumps(timeline_json(loaded.timeline), indent=2, ensure_ascii=False))
+    else:
+        print(timeline_text(loaded.timeline))
+    return EXIT_OK
+
+
+def cmd_schema(ns: argparse.Namespace) -> int:
+    sys.stdout.write(routine_json_schema())
+    return EXIT_OK
+
+
+def cmd_list(ns: argparse.Namespace) -> int:
+    entries = list(scan_library())
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry.loaded is None:
+            for problem in entry.problems:
+                print(f"skipped: {problem}", file=sys.stderr)
+            continue
+        r = entry.loaded.routine
+        rows.append(
+            {
+                "id": r.id,
+                "title": r.title,
+                "level": r.level.value,
+                "total_s": entry.loaded.timeline.total_s,
+                "source": entry.source.value,
+                "path": str(entry.path),
+            }
+        )
+    if ns.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("No routines found.")
+        return EXIT_OK
+    width = max(len(r["id"]) for r in rows)
+    for row in rows:
+        mark = " (yours)" if row["source"] == Source.USER.value else ""
+        print(
+            f"{row['id']:<{width}}  {clock(row['total_s']):>6}  {row['level']:<12}  {row['title']}{mark}"
+        )
+    return EXIT_OK
+
+
+def cmd_play(ns: argparse.Namespace) -> int:
+    from glute_coach.cli.player import play
+
+    if not 0 < ns.speed <= 10_000:
+        raise UserError("--speed must be above 0 and at most 10000")
+    return play(load_for_cli(ns.routine), speed=ns.speed, audio=not ns.no_audio, lang=ns.lang)
+
+
+def run_app(ns: argparse.Namespace) -> int:
+    """No window exists yet: open routines in the terminal player, or list the library."""
+    if ns.routine:
+        loaded = load_for_cli(ns.routine)
+        if ns.start:
+            from glute_coach.cli.player import play
+
+            return play(loaded, speed=1.0, audio=True, lang=None)
+        print(timeline_text(loaded.timeline))
+        print(f"\nStart it with: glute-coach play {ns.routine}")
+        return EXIT_OK
+    print("Glute Coach: the desktop window is not built yet. Your routines:\n")
+    code = cmd_list(argparse.Namespace(format="text"))
+    print("\nPlay one with: glute-coach play ROUTINE   (Space pauses, n/p skip, q quits)")
+    return code

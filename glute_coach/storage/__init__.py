@@ -1,0 +1,1 @@
+"""Where user data lives and how it is found: settings, user routines, sessions."""

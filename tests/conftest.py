@@ -1,0 +1,26 @@
+"""Shared fixtures: a private user home for every test, and paths to the project's files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ROUTINES = ROOT / "routines"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """platformdirs follows XDG on Linux: point it at a scratch folder per test."""
+    home = tmp_path_factory.mktemp("home")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    return home
+
+
+def bundled_routine_files() -> list[Path]:
+    return sorted(p for p in ROUTINES.glob("*.json") if p.name != "schema.json")
