@@ -400,7 +400,11 @@ class _Builder:
                     if step.rest_between_sets_s is None
                     else step.rest_between_sets_s
                 )
-                self.rest(rest_s, label=f"Rest before set {set_no}")
+                self.rest(
+                    rest_s,
+                    label=f"Rest before set {set_no}"
+                    + (f", {_side_label(first_side)} first" if len(sides) > 1 else ""),
+                )
             for side_no, side in enumerate(sides):
                 if side_no > 0:
                     between = (
