@@ -1,0 +1,143 @@
+"""User settings: every option declared once, here, with its default and allowed values.
+
+Stored as JSON in the user config folder with a version number. Older files are upgraded step by
+step (``_UPGRADES``); a file that cannot be read is moved aside and defaults are used, and the
+caller is told once (``LoadedSettings.notice``); a single bad value falls back to its default.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from glute_coach.storage.paths import user_config_dir
+
+SETTINGS_VERSION = 2
+SETTINGS_FILE = "settings.json"
+
+
+class Theme(StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high-contrast"
+
+
+class Settings(BaseModel):
+    """The one declaration of every setting and its default."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True)
+
+    audio_device: str | None = Field(
+        default=None, description="Output device name; None = system default."
+    )
+    voice_volume: float = Field(default=1.0, ge=0, le=1)
+    beep_volume: float = Field(default=0.8, ge=0, le=1)
+    feedback_volume: float = Field(default=0.6, ge=0, le=1)
+    music_volume: float = Field(default=0.5, ge=0, le=1)
+    muted: bool = False
+    voice_enabled: bool = Field(default=True, description="Speak cues; beeps stand in when off.")
+    voice_language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    single_beep: bool = Field(default=False, description="One beep sound for every phase.")
+    countdown_beeps: int = Field(default=3, ge=0, le=10)
+    theme: Theme = Theme.LIGHT
+    font_scale: float = Field(default=1.0, ge=0.75, le=2.0)
+    flash_on_cue: bool = False
+    interface_language: str = Field(default="system", pattern=r"^(system|[a-z]{2})$")
+
+
+def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept one 'volume' and a 'dark_mode' flag."""
+    out = dict(data)
+    if "volume" in out:
+        volume = out.pop("volume")
+        out.setdefault("voice_volume", volume)
+        out.setdefault("beep_volume", volume)
+    if "dark_mode" in out:
+        out.setdefault("theme", Theme.DARK.value if out.pop("dark_mode") else Theme.LIGHT.value)
+    return out
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    notice: str | None = None  # tell the user once, e.g. that a corrupt file was moved aside
+
+
+def settings_path() -> Path:
+    return user_config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    path = path or settings_path()
+    if not path.exists():
+        return LoadedSettings(Settings())
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        version = data.pop("version", 1)
+        if not isinstance(version, int) or version < 1 or version > SETTINGS_VERSION:
+            raise ValueError(f"unknown settings version {version!r}")
+        for step in range(version, SETTINGS_VERSION):
+            data = _UPGRADES[step](data)
+    except (OSError, ValueError) as exc:
+        moved = _move_aside(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        return LoadedSettings(
+            Settings(), f"Your settings file could not be read ({exc}); defaults are in use.{where}"
+        )
+    settings, reset = _validate_leniently(data)
+    notice = f"Some settings were not valid and were reset: {', '.join(reset)}." if reset else None
+    return LoadedSettings(settings, notice)
+
+
+def _validate_leniently(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    reset: list[str] = []
+    while True:
+        try:
+            return Settings.model_validate(data), reset
+        except ValidationError as exc:
+            bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+            if not bad or not bad - set(reset):
+                return Settings(), sorted(data)
+            reset += sorted(bad)
+            data = {k: v for k, v in data.items() if k not in bad}
+
+
+def _move_aside(path: Path) -> Path | None:
+    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        path.replace(target)
+    except OSError:
+        return None
+    return target
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"version": SETTINGS_VERSION, **settings.model_dump(mode="json")}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, indent=2, sort_keys=True)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
