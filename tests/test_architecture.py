@@ -10,9 +10,20 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 CORE = ROOT / "glute_coach" / "core"
-FORBIDDEN_IN_CORE = ("PySide6", "shiboken6", "pyqtgraph", "sounddevice", "pydub", "numpy", "scipy",
-                     "glute_coach.ui", "glute_coach.audio", "glute_coach.sensors", "glute_coach.storage",
-                     "glute_coach.cli")
+FORBIDDEN_IN_CORE = (
+    "PySide6",
+    "shiboken6",
+    "pyqtgraph",
+    "sounddevice",
+    "pydub",
+    "numpy",
+    "scipy",
+    "glute_coach.ui",
+    "glute_coach.audio",
+    "glute_coach.sensors",
+    "glute_coach.storage",
+    "glute_coach.cli",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -30,16 +41,22 @@ def test_core_sources_import_nothing_forbidden() -> None:
     assert files
     for path in files:
         for name in _imports(path):
-            assert not name.startswith(FORBIDDEN_IN_CORE), f"{path.relative_to(ROOT)} imports {name}"
+            assert not name.startswith(FORBIDDEN_IN_CORE), (
+                f"{path.relative_to(ROOT)} imports {name}"
+            )
 
 
 def test_importing_the_core_loads_no_qt() -> None:
-    modules = [f"glute_coach.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"]
+    modules = [
+        f"glute_coach.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"
+    ]
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
         + "print(','.join(bad))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert done.stdout.strip() == ""

@@ -24,8 +24,13 @@ SMALL = {
     "level": "beginner",
     "author": "tests",
     "steps": [
-        {"kind": "exercise", "name": "Glute squeeze", "reps": 2, "hold_s": 5,
-         "cues": {"start": {"say": "Squeeze"}, "end": {"say": "Relax"}}},
+        {
+            "kind": "exercise",
+            "name": "Glute squeeze",
+            "reps": 2,
+            "hold_s": 5,
+            "cues": {"start": {"say": "Squeeze"}, "end": {"say": "Relax"}},
+        },
         {"kind": "rest", "duration_s": 10},
     ],
 }
@@ -38,7 +43,9 @@ def small_routine(tmp_path: Path) -> Path:
     return path
 
 
-def test_show_json_has_the_documented_shape(small_routine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_json_has_the_documented_shape(
+    small_routine: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", str(small_routine), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"id", "title", "total_s", "segments", "cues"} <= data.keys()
@@ -46,7 +53,16 @@ def test_show_json_has_the_documented_shape(small_routine: Path, capsys: pytest.
     # prepare 10 + hold 5 + relax 3 + hold 5 + rest 10
     assert data["total_s"] == 33.0
     for seg in data["segments"]:
-        assert {"index", "kind", "label", "side", "set", "rep", "start_s", "duration_s"} <= seg.keys()
+        assert {
+            "index",
+            "kind",
+            "label",
+            "side",
+            "set",
+            "rep",
+            "start_s",
+            "duration_s",
+        } <= seg.keys()
     assert [s["kind"] for s in data["segments"]] == ["prepare", "hold", "rest", "hold", "rest"]
     for cue in data["cues"]:
         assert {"at_s", "kind", "text", "clip", "segment"} <= cue.keys()
@@ -62,7 +78,8 @@ def test_show_text_is_a_table(small_routine: Path, capsys: pytest.CaptureFixture
     assert "Small routine (small)" in out
     assert "Total 0:33" in out
     assert 'voice "Squeeze"' in out
-    assert "hold" in out and "prepare" in out
+    assert "hold" in out
+    assert "prepare" in out
 
 
 def test_show_by_library_id(capsys: pytest.CaptureFixture[str]) -> None:
@@ -75,10 +92,15 @@ def test_show_by_library_id(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_unknown_routine_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "no-such-routine"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == "glute-coach: no routine file or library id 'no-such-routine' (see 'glute-coach list')"
+    assert (
+        err.strip()
+        == "glute-coach: no routine file or library id 'no-such-routine' (see 'glute-coach list')"
+    )
 
 
-def test_show_invalid_file_prints_its_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_invalid_file_prints_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{"format_version": 1}')
     assert main(["show", str(path)]) == 1
@@ -99,7 +121,8 @@ def test_list_shows_bundled_and_user_routines(
     sources = {r["id"]: r["source"] for r in rows}
     assert sources["small"] == "user"
     assert sum(1 for s in sources.values() if s == "bundled") == len(bundled_routine_files())
-    assert "skipped:" in err and "broken.json" in err
+    assert "skipped:" in err
+    assert "broken.json" in err
     assert main(["list"]) == 0
     assert "Small routine (yours)" in capsys.readouterr().out
 
@@ -108,7 +131,9 @@ def test_schema_command_matches_the_committed_schema(capsys: pytest.CaptureFixtu
     assert main(["schema"]) == 0
     out = capsys.readouterr().out
     committed = (ROUTINES / "schema.json").read_text()
-    assert out == committed, "routines/schema.json is stale: run `glute-coach schema > routines/schema.json`"
+    assert out == committed, (
+        "routines/schema.json is stale: run `glute-coach schema > routines/schema.json`"
+    )
     assert out == routine_json_schema()
 
 
@@ -133,7 +158,13 @@ def test_bad_arguments_exit_nonzero_with_usage(capsys: pytest.CaptureFixture[str
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*args], capture_output=True, text=True, timeout=60, cwd=ROOT, env=os.environ.copy(), check=False
+        [*args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        check=False,
     )
 
 
@@ -143,7 +174,9 @@ def test_console_script_and_module_entry_points(small_routine: Path) -> None:
         done = _run(*command, "--version")
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == f"glute-coach {__version__}"
-        done = _run(*command, "validate", str(small_routine), str(small_routine.parent / "missing.json"))
+        done = _run(
+            *command, "validate", str(small_routine), str(small_routine.parent / "missing.json")
+        )
         assert done.returncode == 1
         assert "Traceback" not in done.stderr
         assert done.stderr.strip() == f"{small_routine.parent / 'missing.json'}: no such file"

@@ -15,7 +15,10 @@ from tests.conftest import bundled_routine_files
 
 FILES = bundled_routine_files()
 # Glutes do not switch off or forget; they can be weak, poorly coordinated or inhibited by pain.
-MYTH_WORDS = re.compile(r"\b(asleep|sleeping|switched off|switch off|shut off|dormant|amnesi\w*|dead butt|forg[eo]t)\b", re.I)
+MYTH_WORDS = re.compile(
+    r"\b(asleep|sleeping|switched off|switch off|shut off|dormant|amnesi\w*|dead butt|forg[eo]t)\b",
+    re.I,
+)
 
 
 def test_there_are_the_seven_bundled_routines() -> None:
@@ -77,7 +80,8 @@ def test_biofeedback_session_calibrates_first_and_sets_targets() -> None:
     first_timed = next(s for s in routine.steps if s.kind != "info")
     assert isinstance(first_timed, CalibrationStep)
     targets = [s.target for s in routine.steps if isinstance(s, ExerciseStep) and s.target]
-    assert targets and all(t.mvc_percent for t in targets)
+    assert targets
+    assert all(t.mvc_percent for t in targets)
     timeline = load_routine(next(p for p in FILES if p.stem == "biofeedback-session")).timeline
     assert any(s.kind is SegmentKind.CALIBRATE for s in timeline.segments)
 
