@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Qt aborts without a platform; tests draw offscreen unless told otherwise (e.g. under Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
