@@ -172,8 +172,11 @@ def test_a_lost_device_falls_back_without_a_jump_and_sound_comes_back(
         assert audio.scheduler.output is audio.output
 
     # Through losing and regaining the device, position kept pace with real time: no jump.
+    # The audio clock counts rendered samples, which lead wall time by up to one output buffer
+    # while a stream prefills (slower under load); a clock reset would jump by seconds.
     wall = np.array([w for w, _ in samples])
     position = np.array([p for _, p in samples])
     drift = (position - position[0]) - (wall - wall[0])
-    assert float(np.abs(drift).max()) < 0.05, f"position jumped by {np.abs(drift).max():.3f} s"
+    allowed = first.output_latency_s + 0.05
+    assert float(np.abs(drift).max()) < allowed, f"position jumped by {np.abs(drift).max():.3f} s"
     assert np.all(np.diff(position) >= 0)
