@@ -110,17 +110,14 @@ def cmd_play(ns: argparse.Namespace) -> int:
 
 
 def run_app(ns: argparse.Namespace) -> int:
-    """No window exists yet: open routines in the terminal player, or list the library."""
-    if ns.routine:
-        loaded = load_for_cli(ns.routine)
-        if ns.start:
-            from glute_coach.cli.player import play
+    """Open the desktop app, optionally on a routine file or library id (and start it)."""
+    from glute_coach.ui.app import run_gui
 
-            return play(loaded, speed=1.0, audio=True, lang=None)
-        print(timeline_text(loaded.timeline))
-        print(f"\nStart it with: glute-coach play {ns.routine}")
-        return EXIT_OK
-    print("Glute Coach: the desktop window is not built yet. Your routines:\n")
-    code = cmd_list(argparse.Namespace(format="text"))
-    print("\nPlay one with: glute-coach play ROUTINE   (Space pauses, n/p skip, q quits)")
-    return code
+    path = None
+    if ns.routine:
+        path = find_routine(ns.routine)
+        if path is None:
+            raise UserError(
+                f"no routine file or library id '{ns.routine}' (see 'glute-coach list')"
+            )
+    return run_gui(path, start=ns.start)

@@ -13,7 +13,7 @@ import json
 import types
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -67,6 +67,12 @@ class LoadedRoutine:
 
     def resolve_asset(self, ref: str) -> Path:
         return resolve_asset(ref, self.path.parent)
+
+    def with_countdown(self, beeps: int) -> LoadedRoutine:
+        """The same routine compiled with the user's countdown length."""
+        if beeps == self.routine.defaults.countdown_beeps:
+            return self
+        return replace(self, timeline=compile_timeline(self.routine, countdown_beeps=beeps))
 
 
 def resolve_asset(ref: str, routine_dir: Path) -> Path:

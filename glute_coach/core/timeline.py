@@ -551,11 +551,18 @@ def _resolve(pending: list[_PendingCue], voice: bool) -> list[TimelineCue]:
     return out
 
 
-def compile_timeline(routine: Routine) -> Timeline:
-    """The one way a routine becomes a timeline. Raises TimelineError when unusable."""
-    builder = _Builder(routine.defaults)
+def compile_timeline(routine: Routine, *, countdown_beeps: int | None = None) -> Timeline:
+    """The one way a routine becomes a timeline. Raises TimelineError when unusable.
+
+    ``countdown_beeps`` is the user's preference: it replaces the routine's default (a step
+    that sets its own countdown keeps it).
+    """
+    defaults = routine.defaults
+    if countdown_beeps is not None:
+        defaults = defaults.model_copy(update={"countdown_beeps": countdown_beeps})
+    builder = _Builder(defaults)
     builder.steps(routine.steps)
-    cues = builder.finish(routine.defaults.voice)
+    cues = builder.finish(defaults.voice)
     if not builder.segments:
         raise TimelineError("the routine has no timed content (every duration is zero)")
     return Timeline(

@@ -258,3 +258,16 @@ def test_snapshot_reports_time_left(timeline: Timeline) -> None:
     assert snap.segment_left_s == pytest.approx(3.5)
     assert snap.routine_left_s == pytest.approx(timeline.total_s - 11.5)
     assert 0 < snap.progress < 1
+
+
+def test_user_countdown_length_replaces_the_routine_default() -> None:
+    routine = _routine()
+    ticks = [c for c in compile_timeline(routine).cues if c.role.value == "countdown"]
+    fewer = [
+        c for c in compile_timeline(routine, countdown_beeps=1).cues if c.role.value == "countdown"
+    ]
+    none = [
+        c for c in compile_timeline(routine, countdown_beeps=0).cues if c.role.value == "countdown"
+    ]
+    assert len(fewer) < len(ticks)
+    assert none == []

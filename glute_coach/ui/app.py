@@ -1,0 +1,73 @@
+"""The composition root: the one place that builds the app's objects and wires them together."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from glute_coach.ui.display import display_problem
+
+STARTUP_PROBE_ENV = "GLUTE_COACH_STARTUP_PROBE"
+
+
+def run_gui(routine: Path | None = None, *, start: bool = False) -> int:
+    """Open the main window (optionally on a routine, optionally starting it). Returns the exit code."""
+    problem = display_problem()
+    if problem is not None:
+        print(f"glute-coach: {problem}", file=sys.stderr)
+        return 1
+
+    import os
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from glute_coach import __version__
+    from glute_coach.core.resources import assets_dir
+    from glute_coach.storage.settings import load_settings
+    from glute_coach.ui.i18n import install_translator
+    from glute_coach.ui.main_window import MainWindow
+    from glute_coach.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Glute Coach")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("glute-coach")
+    icon = assets_dir() / "icons" / "glute-coach.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    loaded_settings = load_settings()
+    settings = loaded_settings.settings
+    translator = install_translator(app, settings.interface_language)  # noqa: F841 - kept alive
+    apply_theme(app, settings.theme, settings.font_scale)
+
+    window = MainWindow(settings)
+    window.resize(1280, 800)
+
+    if os.environ.get(STARTUP_PROBE_ENV):
+        # benchmarks/startup.py: report the first paint of the main window, then quit.
+        class _FirstPaint(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and obj is window:
+                    print(f"first-paint {time.time():.6f}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+                    obj.removeEventFilter(self)
+                return False
+
+        probe = _FirstPaint(window)
+        window.installEventFilter(probe)
+
+    window.show()
+    if loaded_settings.notice:
+        QTimer.singleShot(
+            0, lambda: window.show_notice(window.tr("Settings reset"), loaded_settings.notice or "")
+        )
+    if routine is not None and window.open_path(routine) and start:
+        loaded = window.library.loaded_for(routine)
+        if loaded is not None:
+            window.start_session(loaded)
+    return int(app.exec())

@@ -1,0 +1,210 @@
+"""The main window: one stack of pages, wired to each other only here.
+
+Pages never reach into each other; they emit signals and this window decides what comes next.
+The session page is built when a session starts (its audio and numeric libraries are loaded
+then, not at start-up).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from glute_coach.core.clock import Clock
+from glute_coach.core.loading import LoadedRoutine
+from glute_coach.storage.settings import Settings, save_settings
+from glute_coach.ui.detail_view import DetailView
+from glute_coach.ui.library_view import LibraryView
+from glute_coach.ui.screensaver import ScreenAwake
+from glute_coach.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from glute_coach.storage.sessions import SessionSummary
+    from glute_coach.ui.session_controller import SessionController
+
+
+class MainWindow(QMainWindow):
+    session_started = Signal(object)  # SessionController, for tests and later biofeedback panels
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        persist_settings: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._clock = clock  # tests inject a ManualClock (and so silent audio)
+        self._persist = persist_settings
+        self._controller: SessionController | None = None
+        self._awake = ScreenAwake()
+        self.setWindowTitle(self.tr("Glute Coach"))
+        self.setMinimumSize(960, 600)
+
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        self.library = LibraryView(self)
+        self.detail = DetailView(self)
+        self.pages.addWidget(self.library)
+        self.pages.addWidget(self.detail)
+        self._lazy_pages: dict[str, QWidget] = {}
+
+        self.library.routine_opened.connect(self.open_routine)
+        self.library.education_requested.connect(self.show_education)
+        self.library.settings_requested.connect(self.show_settings)
+        self.detail.back_requested.connect(self.show_library)
+        self.detail.start_requested.connect(self.start_session)
+
+        quit_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self)
+        quit_shortcut.activated.connect(self.close)
+        self.show_library()
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def show_library(self) -> None:
+        self.pages.setCurrentWidget(self.library)
+        self.library.setFocus()
+
+    def open_routine(self, loaded: LoadedRoutine) -> None:
+        self.detail.show_routine(loaded)
+        self.pages.setCurrentWidget(self.detail)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a routine file given on the command line or by the file manager."""
+        if not self.library.add_file(path):
+            return False
+        loaded = self.library.loaded_for(path)
+        if loaded is not None:
+            self.open_routine(loaded)
+        return loaded is not None
+
+    def show_education(self) -> None:
+        page = self._page("education")
+        self.pages.setCurrentWidget(page)
+
+    def show_settings(self) -> None:
+        page = self._page("settings")
+        self.pages.setCurrentWidget(page)
+
+    def _page(self, name: str) -> QWidget:
+        if name not in self._lazy_pages:
+            page: QWidget
+            if name == "education":
+                from glute_coach.ui.education_view import EducationView
+
+                education = EducationView(self)
+                education.back_requested.connect(self.show_library)
+                page = education
+            elif name == "settings":
+                from glute_coach.ui.settings_view import SettingsView
+
+                settings_view = SettingsView(self.settings, self)
+                settings_view.settings_changed.connect(self.apply_settings)
+                settings_view.back_requested.connect(self.show_library)
+                page = settings_view
+            else:
+                from glute_coach.ui.finish_view import FinishView
+
+                finish = FinishView(self)
+                finish.done.connect(self.show_library)
+                page = finish
+            self._lazy_pages[name] = page
+            self.pages.addWidget(page)
+        return self._lazy_pages[name]
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme, settings.font_scale)
+        if self._persist:
+            try:
+                save_settings(settings)
+            except OSError as exc:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Settings not saved"),
+                    self.tr("Your settings could not be saved: {0}").format(exc.strerror or exc),
+                )
+
+    def show_notice(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def start_session(self, loaded: LoadedRoutine, pain_before: int | None = None) -> None:
+        from glute_coach.ui.player_view import PlayerView
+        from glute_coach.ui.session_controller import SessionController
+
+        self._end_session_page()
+        loaded = loaded.with_countdown(self.settings.countdown_beeps)
+        try:
+            controller = SessionController(
+                loaded,
+                clock=self._clock,
+                settings=self.settings,
+                pain_before=pain_before,
+                parent=self,
+            )
+        except ValueError as exc:  # a routine's own clip that cannot be played (ClipError)
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot start this routine"),
+                self.tr("A sound in this routine cannot be played:\n{0}").format(exc),
+            )
+            return
+        player = PlayerView(controller, self.settings, self)
+        controller.finished.connect(self._session_finished)
+        self._controller = controller
+        self._lazy_pages["player"] = player
+        self.pages.addWidget(player)
+        self.pages.setCurrentWidget(player)
+        player.setFocus()
+        self._awake.inhibit(self.tr("A Glute Coach routine is running"))
+        self.session_started.emit(controller)
+        controller.start()
+
+    def _session_finished(self, summary: SessionSummary) -> None:
+        self._awake.release()
+        finish = self._page("finish")
+        finish.show_summary(summary)  # type: ignore[attr-defined]
+        self.pages.setCurrentWidget(finish)
+        self._end_session_page()
+
+    def _end_session_page(self) -> None:
+        if self._controller is not None:
+            self._controller.close()
+            self._controller.deleteLater()
+            self._controller = None
+        player = self._lazy_pages.pop("player", None)
+        if player is not None:
+            self.pages.removeWidget(player)
+            player.deleteLater()
+
+    @property
+    def controller(self) -> SessionController | None:
+        return self._controller
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._controller is not None and self._controller.is_active():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stop the routine?"),
+                self.tr("A routine is running. Stop it and quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._end_session_page()
+        self._awake.release()
+        event.accept()

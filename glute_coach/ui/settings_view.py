@@ -1,0 +1,410 @@
+"""The settings page: edits every field of ``Settings`` and emits a new ``Settings`` on each change.
+
+Defaults come from ``Settings()`` — this view never repeats a default value. Each control has
+an accessible name, a label that is its buddy (Alt+underlined letter moves focus to it), and is
+operable by keyboard; Esc or the Back button asks to leave.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glute_coach.storage.settings import Settings, Theme
+
+log = logging.getLogger(__name__)
+
+VOLUME_FIELDS = ("voice_volume", "beep_volume", "feedback_volume", "music_volume")
+FONT_SCALE_MIN = 75
+FONT_SCALE_MAX = 200
+FONT_SCALE_STEP = 5
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}  # each language in its own words
+
+
+def list_output_devices() -> list[str]:
+    """Names of the output devices PortAudio sees, without duplicates; [] when none or no audio."""
+    try:
+        from glute_coach.audio.device import load_sounddevice
+
+        sd = load_sounddevice()
+        devices: Any = sd.query_devices()
+        names: list[str] = []
+        for info in devices:
+            name = str(info["name"])
+            if int(info["max_output_channels"]) > 0 and name not in names:
+                names.append(name)
+        return names
+    except Exception as exc:  # PortAudio missing, no server, driver errors: no list, not a crash
+        log.debug("cannot list audio output devices: %s", exc)
+        return []
+
+
+class SettingsView(QWidget):
+    """Edits a ``Settings``; ``settings_changed`` carries the new one after every change."""
+
+    settings_changed = Signal(object)
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        list_devices: Callable[[], list[str]] = list_output_devices,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsView")
+        self._settings = settings
+        self._updating = False
+        self._device_names = list_devices()
+        self._volume_sliders: dict[str, QSlider] = {}
+        self._volume_labels: dict[str, QLabel] = {}
+        self._build()
+        self._load(settings)
+
+    # --- public ----------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def set_settings(self, settings: Settings) -> None:
+        """Show ``settings`` without emitting ``settings_changed``."""
+        self._settings = settings
+        self._load(settings)
+
+    def restore_defaults(self) -> None:
+        self._settings = Settings()
+        self._load(self._settings)
+        self.settings_changed.emit(self._settings)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 32, 20)
+        outer.setSpacing(12)
+
+        header = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Return to the previous page"))
+        self.back_button.clicked.connect(self.back_requested)
+        title = QLabel(self.tr("Settings"))
+        title.setProperty("role", "title")
+        title.setAccessibleName(self.tr("Settings"))
+        self.defaults_button = QPushButton(self.tr("Restore &defaults"))
+        self.defaults_button.setAccessibleName(self.tr("Restore defaults"))
+        self.defaults_button.setAccessibleDescription(
+            self.tr("Set every option back to how Glute Coach first started")
+        )
+        self.defaults_button.clicked.connect(self.restore_defaults)
+        header.addWidget(self.back_button)
+        header.addSpacing(16)
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.defaults_button)
+        outer.addLayout(header)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(self._sound_card(), 1)
+        right = QVBoxLayout()
+        right.setSpacing(24)
+        right.addWidget(self._voice_card())
+        right.addWidget(self._display_card())
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+
+        body = QWidget()
+        body.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested)
+
+    def _card(self, heading: str) -> tuple[QFrame, QFormLayout]:
+        card = QFrame()
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 16, 20, 16)
+        label = QLabel(heading)
+        label.setProperty("role", "heading")
+        label.setAccessibleName(heading)
+        layout.addWidget(label)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        layout.addLayout(form)
+        return card, form
+
+    def _row(self, form: QFormLayout, text: str, name: str, field: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(field)
+        field.setAccessibleName(name)
+        form.addRow(label, field)
+        return label
+
+    def _check(self, form: QFormLayout, text: str, name: str, description: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setAccessibleName(name)
+        box.setAccessibleDescription(description)
+        form.addRow(box)
+        return box
+
+    def _sound_card(self) -> QFrame:
+        card, form = self._card(self.tr("Sound"))
+
+        self.device_combo = QComboBox()
+        self.device_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.device_combo.setMinimumContentsLength(16)
+        self.device_combo.setAccessibleDescription(
+            self.tr("Where sound plays. System default follows your computer's setting.")
+        )
+        self._row(form, self.tr("&Output device"), self.tr("Output device"), self.device_combo)
+        self.device_combo.currentIndexChanged.connect(self._changed)
+
+        titles = {
+            "voice_volume": (self.tr("&Voice volume"), self.tr("Voice volume")),
+            "beep_volume": (self.tr("&Beep volume"), self.tr("Beep volume")),
+            "feedback_volume": (self.tr("&Feedback volume"), self.tr("Feedback volume")),
+            "music_volume": (self.tr("M&usic volume"), self.tr("Music volume")),
+        }
+        for field, (text, name) in titles.items():
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, 100)
+            slider.setSingleStep(5)
+            slider.setPageStep(10)
+            slider.setTracking(False)  # dragging updates the label; the setting changes on release
+            value = QLabel()
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100 %") + 8)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(value)
+            label = QLabel(text)
+            label.setBuddy(slider)
+            slider.setAccessibleName(name)
+            slider.setAccessibleDescription(self.tr("0 to 100 percent"))
+            form.addRow(label, row)
+            slider.sliderMoved.connect(lambda v, lbl=value: lbl.setText(self._percent(v)))
+            slider.valueChanged.connect(lambda v, lbl=value: lbl.setText(self._percent(v)))
+            slider.valueChanged.connect(self._changed)
+            self._volume_sliders[field] = slider
+            self._volume_labels[field] = value
+
+        self.mute_check = self._check(
+            form,
+            self.tr("&Mute all sound"),
+            self.tr("Mute all sound"),
+            self.tr("Silence voice, beeps, feedback and music"),
+        )
+        self.mute_check.toggled.connect(self._changed)
+
+        self.beeps_spin = QSpinBox()
+        self.beeps_spin.setRange(0, 10)
+        self.beeps_spin.setSpecialValueText(self.tr("Off"))
+        self.beeps_spin.setSuffix(self.tr(" beeps"))
+        self.beeps_spin.setAccessibleDescription(
+            self.tr("How many beeps count down the last seconds of a phase, 0 to 10")
+        )
+        self._row(form, self.tr("&Countdown beeps"), self.tr("Countdown beeps"), self.beeps_spin)
+        self.beeps_spin.valueChanged.connect(self._changed)
+
+        self.single_beep_check = self._check(
+            form,
+            self.tr("Use one beep &sound for every phase"),
+            self.tr("Use one beep sound for every phase"),
+            self.tr("When off, each phase has its own beep"),
+        )
+        self.single_beep_check.toggled.connect(self._changed)
+        return card
+
+    def _voice_card(self) -> QFrame:
+        card, form = self._card(self.tr("Voice"))
+        self.voice_check = self._check(
+            form,
+            self.tr("S&peak cues"),
+            self.tr("Speak cues"),
+            self.tr("When off, beeps stand in for spoken prompts"),
+        )
+        self.voice_check.toggled.connect(self._changed)
+
+        self.voice_language_combo = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.voice_language_combo.addItem(name, code)
+        self._row(
+            form,
+            self.tr("Voice &language"),
+            self.tr("Voice language"),
+            self.voice_language_combo,
+        )
+        self.voice_language_combo.currentIndexChanged.connect(self._changed)
+        return card
+
+    def _display_card(self) -> QFrame:
+        card, form = self._card(self.tr("Display"))
+
+        self.theme_combo = QComboBox()
+        theme_names = {
+            Theme.LIGHT: self.tr("Light"),
+            Theme.DARK: self.tr("Dark"),
+            Theme.HIGH_CONTRAST: self.tr("High contrast"),
+        }
+        for theme in Theme:
+            self.theme_combo.addItem(theme_names[theme], theme.value)
+        self._row(form, self.tr("&Theme"), self.tr("Theme"), self.theme_combo)
+        self.theme_combo.currentIndexChanged.connect(self._changed)
+
+        self.font_slider = QSlider(Qt.Orientation.Horizontal)
+        self.font_slider.setRange(FONT_SCALE_MIN, FONT_SCALE_MAX)
+        self.font_slider.setSingleStep(FONT_SCALE_STEP)
+        self.font_slider.setPageStep(25)
+        self.font_slider.setTracking(False)  # re-laying out the app on every pixel is jarring
+        self.font_value = QLabel()
+        self.font_value.setMinimumWidth(
+            self.font_value.fontMetrics().horizontalAdvance("200 %") + 8
+        )
+        self.font_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout()
+        row.addWidget(self.font_slider, 1)
+        row.addWidget(self.font_value)
+        label = QLabel(self.tr("Te&xt size"))
+        label.setBuddy(self.font_slider)
+        self.font_slider.setAccessibleName(self.tr("Text size"))
+        self.font_slider.setAccessibleDescription(self.tr("75 to 200 percent"))
+        form.addRow(label, row)
+        self.font_slider.sliderMoved.connect(lambda v: self.font_value.setText(self._percent(v)))
+        self.font_slider.valueChanged.connect(lambda v: self.font_value.setText(self._percent(v)))
+        self.font_slider.valueChanged.connect(self._changed)
+
+        self.flash_check = self._check(
+            form,
+            self.tr("&Flash the screen on each cue"),
+            self.tr("Flash the screen on each cue"),
+            self.tr("A brief flash helps when you cannot hear the cues"),
+        )
+        self.flash_check.toggled.connect(self._changed)
+
+        self.interface_language_combo = QComboBox()
+        self.interface_language_combo.addItem(self.tr("System language"), "system")
+        for code, name in LANGUAGE_NAMES.items():
+            self.interface_language_combo.addItem(name, code)
+        self.interface_language_combo.setAccessibleDescription(
+            self.tr("Takes effect the next time Glute Coach starts")
+        )
+        self._row(
+            form,
+            self.tr("&Interface language"),
+            self.tr("Interface language"),
+            self.interface_language_combo,
+        )
+        self.interface_language_combo.currentIndexChanged.connect(self._changed)
+        note = QLabel(self.tr("A new interface language takes effect when Glute Coach restarts."))
+        note.setProperty("role", "caption")
+        note.setWordWrap(True)
+        form.addRow(note)
+        return card
+
+    # --- model <-> controls ----------------------------------------------------------------
+
+    @staticmethod
+    def _percent(value: int) -> str:
+        return f"{value} %"
+
+    def _fill_devices(self, current: str | None) -> None:
+        combo = self.device_combo
+        combo.clear()
+        combo.addItem(self.tr("System default"), None)
+        for name in self._device_names:
+            combo.addItem(name, name)
+        if current is not None and current not in self._device_names:
+            # Keep a remembered device that is unplugged now rather than silently dropping it.
+            combo.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+
+    def _load(self, settings: Settings) -> None:
+        self._updating = True
+        try:
+            self._fill_devices(settings.audio_device)
+            for field, slider in self._volume_sliders.items():
+                value = round(float(getattr(settings, field)) * 100)
+                slider.setValue(value)
+                self._volume_labels[field].setText(self._percent(value))
+            self.mute_check.setChecked(settings.muted)
+            self.beeps_spin.setValue(settings.countdown_beeps)
+            self.single_beep_check.setChecked(settings.single_beep)
+            self.voice_check.setChecked(settings.voice_enabled)
+            self._select(self.voice_language_combo, settings.voice_language)
+            self._select(self.theme_combo, Theme(settings.theme).value)
+            scale = round(settings.font_scale * 100)
+            self.font_slider.setValue(scale)
+            self.font_value.setText(self._percent(scale))
+            self.flash_check.setChecked(settings.flash_on_cue)
+            self._select(self.interface_language_combo, settings.interface_language)
+        finally:
+            self._updating = False
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index < 0:  # a language this build has no name for: show its code rather than lie
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def _read(self) -> Settings:
+        values: dict[str, Any] = self._settings.model_dump()
+        values.update(
+            audio_device=self.device_combo.currentData(),
+            muted=self.mute_check.isChecked(),
+            voice_enabled=self.voice_check.isChecked(),
+            voice_language=self.voice_language_combo.currentData(),
+            single_beep=self.single_beep_check.isChecked(),
+            countdown_beeps=self.beeps_spin.value(),
+            theme=Theme(self.theme_combo.currentData()),
+            font_scale=self.font_slider.value() / 100,
+            flash_on_cue=self.flash_check.isChecked(),
+            interface_language=self.interface_language_combo.currentData(),
+        )
+        for field, slider in self._volume_sliders.items():
+            values[field] = slider.value() / 100
+        return Settings.model_validate(values)
+
+    def _changed(self, *_args: object) -> None:
+        if self._updating:
+            return
+        new = self._read()
+        if new == self._settings:
+            return
+        self._settings = new
+        self.settings_changed.emit(new)

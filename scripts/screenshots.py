@@ -1,0 +1,105 @@
+"""Render every screen into docs/screenshots/ for people (and reviewers) to look at.
+
+Real windows on a virtual screen: run it through `scripts/screenshots`, which starts Xvfb.
+Each screen in light, dark and high-contrast, at 1280x720 and 1920x1080. The session is driven by
+a hand-moved clock so the player is caught in each phase.
+
+    scripts/screenshots [--out docs/screenshots] [--sizes 1280x720,1920x1080]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from glute_coach.core.clock import ManualClock
+from glute_coach.core.loading import load_routine
+from glute_coach.core.resources import bundled_routines_dir
+from glute_coach.core.timeline import SegmentKind
+from glute_coach.storage.settings import Settings, Theme
+from glute_coach.ui.main_window import MainWindow
+from glute_coach.ui.theme import apply_theme
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAYER_PHASES = (
+    SegmentKind.PREPARE,
+    SegmentKind.WORK,
+    SegmentKind.HOLD,
+    SegmentKind.REST,
+    SegmentKind.SWITCH_SIDES,
+    SegmentKind.INFO,
+)
+SESSION_ROUTINE = "glute-session-15-min"
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _grab(app: QApplication, window: QWidget, path: Path) -> None:
+    _settle(app)
+    screen = window.screen()
+    image = screen.grabWindow(window.winId())  # what the window system shows, not a re-render
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def shoot(out: Path, sizes: list[tuple[int, int]]) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    routine = load_routine(bundled_routines_dir() / f"{SESSION_ROUTINE}.json")
+    for theme in Theme:
+        settings = Settings(theme=theme)
+        apply_theme(app, theme, settings.font_scale)
+        for width, height in sizes:
+            suffix = f"{theme.value}-{width}x{height}"
+            clock = ManualClock(start=1000.0)
+            window = MainWindow(settings, clock=clock, persist_settings=False)
+            window.resize(width, height)
+            window.show()
+            screens: list[tuple[str, Callable[[], None]]] = [
+                ("library", window.show_library),
+                ("detail", lambda w=window: w.open_routine(routine)),
+                ("education", window.show_education),
+                ("settings", window.show_settings),
+            ]
+            for name, show in screens:
+                show()
+                _grab(app, window, out / f"{name}-{suffix}.png")
+
+            window.start_session(routine, 3)
+            controller = window.controller
+            assert controller is not None
+            for kind in PLAYER_PHASES:
+                segment = next(s for s in routine.timeline.segments if s.kind is kind)
+                controller.engine.seek(segment.start_s)
+                clock.advance(min(2.0, segment.duration_s / 2))
+                controller.tick()
+                _grab(app, window, out / f"player-{kind.value}-{suffix}.png")
+            controller.stop()
+            controller.tick()
+            _grab(app, window, out / f"finish-{suffix}.png")
+            window.close()
+            window.deleteLater()
+            _settle(app)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--sizes", default="1280x720,1920x1080")
+    ns = parser.parse_args()
+    sizes = [tuple(int(v) for v in size.split("x")) for size in ns.sizes.split(",")]
+    shoot(ns.out, [(w, h) for w, h in sizes])
+
+
+if __name__ == "__main__":
+    main()
