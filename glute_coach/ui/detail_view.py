@@ -49,6 +49,7 @@ from glute_coach.ui.widgets import (
     clock_text,
     hline,
     level_text,
+    reference_list,
     seconds_text,
     set_role,
 )
@@ -553,22 +554,8 @@ class DetailView(QWidget):
         return box
 
     def _references(self, routine: Routine) -> QLabel:
-        items = []
-        for ref in routine.references:
-            item = html.escape(ref.citation)
-            if ref.doi:
-                doi = html.escape(ref.doi)
-                item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
-            if ref.url:
-                url = html.escape(ref.url)
-                item += f" <a href='{url}'>{url}</a>"
-            items.append(f"<li style='margin-bottom:6px'>{item}</li>")
-        label = ScaledLabel(f"<ol style='-qt-list-indent:1'>{''.join(items)}</ol>", rich=True)
-        label.setOpenExternalLinks(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setAccessibleName(self.tr("References"))
-        self.references_label = label
-        return label
+        self.references_label = reference_list(routine.references, self.tr("References"))
+        return self.references_label
 
     # --- start -----------------------------------------------------------------------------
 

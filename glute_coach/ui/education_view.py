@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_coach.core.resources import builtin_asset
-from glute_coach.ui.widgets import MIN_TOUCH_PX, ScaledLabel, SvgImage, set_role
+from glute_coach.ui.widgets import MIN_TOUCH_PX, ScaledLabel, SvgImage, reference_list, set_role
 
 CONTENT_MAX_WIDTH = 1040
 BODY_FACTOR = 1.1
@@ -295,22 +295,8 @@ class EducationView(QWidget):
         self._column.addWidget(label)
 
     def _references(self) -> None:
-        items = []
-        for ref in REFERENCES:
-            item = html.escape(ref.citation)
-            if ref.doi:
-                doi = html.escape(ref.doi)
-                item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
-            if ref.url:
-                url = html.escape(ref.url)
-                item += f" <a href='{url}'>{url}</a>"
-            items.append(f"<li style='margin-bottom:6px'>{item}</li>")
-        label = ScaledLabel(f"<ol style='-qt-list-indent:1'>{''.join(items)}</ol>", rich=True)
-        label.setOpenExternalLinks(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setAccessibleName(self.tr("References"))
-        self.references_label = label
-        self._column.addWidget(label)
+        self.references_label = reference_list(REFERENCES, self.tr("References"))
+        self._column.addWidget(self.references_label)
 
     # --- text for tests and screen readers -------------------------------------------------
 

@@ -10,7 +10,9 @@ import dataclasses
 import html
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -589,3 +591,31 @@ def hline(parent: QWidget | None = None) -> QFrame:
     line.setFrameShadow(QFrame.Shadow.Plain)
     set_role(line, "separator")
     return line
+
+
+class Citable(Protocol):
+    @property
+    def citation(self) -> str: ...
+    @property
+    def doi(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+
+
+def reference_list(references: Iterable[Citable], accessible_name: str) -> ScaledLabel:
+    """A numbered list of citations with DOI and web links that open in the browser."""
+    items = []
+    for ref in references:
+        item = html.escape(ref.citation)
+        if ref.doi:
+            doi = html.escape(ref.doi)
+            item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
+        if ref.url:
+            url = html.escape(ref.url)
+            item += f" <a href='{url}'>{url}</a>"
+        items.append(f"<li style='margin-bottom:6px'>{item}</li>")
+    label = ScaledLabel(f"<ol style='-qt-list-indent:1'>{''.join(items)}</ol>", rich=True)
+    label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setAccessibleName(accessible_name)
+    return label
