@@ -5,1265 +5,1266 @@
     <name>BigNumber</name>
     <message>
         <source>Seconds left</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Sekunden</translation>
     </message>
 </context>
 <context>
     <name>DetailView</name>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>{name}, round {i} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, Runde {i} von {n}</translation>
     </message>
     <message>
         <source>each side</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Seite</translation>
     </message>
     <message>
         <source>left side only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur linke Seite</translation>
     </message>
     <message>
         <source>right side only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur rechte Seite</translation>
     </message>
     <message>
         <source>lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenken</translation>
     </message>
     <message>
         <source>raise</source>
-        <translation type="unfinished"></translation>
+        <translation>Anheben</translation>
     </message>
     <message>
         <source>hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten</translation>
     </message>
     <message>
         <source>pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Strongest-squeeze test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test der stärksten Anspannung</translation>
     </message>
     <message>
         <source>{n} sets</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Sätze</translation>
     </message>
     <message>
         <source>1 rep</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Wiederholung</translation>
     </message>
     <message>
         <source>{n} reps</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Wiederholungen</translation>
     </message>
     <message>
         <source>{t} hold</source>
-        <translation type="unfinished"></translation>
+        <translation>{t} halten</translation>
     </message>
     <message>
         <source>{t} each</source>
-        <translation type="unfinished"></translation>
+        <translation>je {t}</translation>
     </message>
     <message>
         <source>{t} ({phases})</source>
-        <translation type="unfinished"></translation>
+        <translation>{t} ({phases})</translation>
     </message>
     <message>
         <source>Rest and breathe</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause und durchatmen</translation>
     </message>
     <message>
         <source>Read and get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen und bereit machen</translation>
     </message>
     <message>
         <source>1 effort</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Versuch</translation>
     </message>
     <message>
         <source>{n} efforts</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Versuche</translation>
     </message>
     <message>
         <source>← Library</source>
-        <translation type="unfinished"></translation>
+        <translation>← Programme</translation>
     </message>
     <message>
         <source>Back to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu Ihren Übungsprogrammen</translation>
     </message>
     <message>
         <source>Pain right now (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Schmerz (0–10)</translation>
     </message>
     <message>
         <source>0 = no pain, 10 = worst pain imaginable</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = kein Schmerz, 10 = stärkster vorstellbarer Schmerz</translation>
     </message>
     <message>
         <source>Pain right now, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Schmerz, 0 bis 10</translation>
     </message>
     <message>
         <source>0 means no pain, 10 the worst pain you can imagine</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bedeutet kein Schmerz, 10 der stärkste Schmerz, den Sie sich vorstellen können</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Start the routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm starten</translation>
     </message>
     <message>
         <source>Choose a number, then Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zahl, dann „Start“.</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <source>How to do each exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>So führen Sie die Übungen aus</translation>
     </message>
     <message>
         <source>References</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <source>Total time {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtdauer {t}</translation>
     </message>
     <message>
         <source>Total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtdauer</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Once a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmal pro Woche</translation>
     </message>
     <message>
         <source>{n} times a week</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}-mal pro Woche</translation>
     </message>
     <message>
         <source>How often</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft</translation>
     </message>
     <message>
         <source>What you need</source>
-        <translation type="unfinished"></translation>
+        <translation>Das brauchen Sie</translation>
     </message>
     <message>
         <source>No equipment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ausrüstung nötig</translation>
     </message>
     <message>
         <source>Equipment: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung: {items}</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung</translation>
     </message>
     <message>
         <source>Before you start</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie beginnen</translation>
     </message>
     <message>
         <source>Move within what feels comfortable, and stop if something feels wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegen Sie sich nur so weit, wie es sich angenehm anfühlt, und hören Sie auf, wenn sich etwas nicht richtig anfühlt.</translation>
     </message>
     <message>
         <source>Safety notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitshinweise</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>starts at {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt bei {t}</translation>
     </message>
     <message>
         <source>Pain now: {n} of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz jetzt: {n} von 10</translation>
     </message>
     <message>
         <source>Please choose your pain right now first (0–10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte wählen Sie zuerst Ihren aktuellen Schmerz (0–10).</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message>
         <source>under 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>unter 1 min</translation>
     </message>
     <message>
         <source>about {n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>ca. {n} min</translation>
     </message>
     <message>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} s</translation>
     </message>
     <message>
         <source>{m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s} s</translation>
     </message>
 </context>
 <context>
     <name>EducationView</name>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Zurück</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Understand your glutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesäßmuskeln verstehen</translation>
     </message>
     <message>
         <source>Your glutes are the three muscles of your buttock: gluteus maximus, the big one that straightens your hip when you stand up, climb stairs or push off; and gluteus medius and minimus at the side of the hip, which keep your pelvis level when you stand on one leg. Like every muscle, they respond to training at any age.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Gesäßmuskulatur besteht aus drei Muskeln: dem Gluteus maximus, dem großen Muskel, der Ihre Hüfte streckt, wenn Sie aufstehen, Treppen steigen oder sich abstoßen, sowie dem Gluteus medius und minimus an der Seite der Hüfte, die Ihr Becken waagerecht halten, wenn Sie auf einem Bein stehen. Wie jeder Muskel sprechen sie in jedem Alter auf Training an.</translation>
     </message>
     <message>
         <source>Why glutes can feel as if they do not work</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum es sich anfühlen kann, als würden die Gesäßmuskeln nicht arbeiten</translation>
     </message>
     <message>
         <source>When people say their glutes “don’t work”, one or more of three things is usually going on. All three are common, and all three improve with targeted, progressive strengthening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Menschen sagen, ihre Gesäßmuskeln „funktionieren nicht“, steckt meist eine oder mehrere von drei Ursachen dahinter. Alle drei sind häufig, und alle drei bessern sich durch gezieltes, schrittweise gesteigertes Krafttraining.</translation>
     </message>
     <message>
         <source>Weakness</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwäche</translation>
     </message>
     <message>
         <source>The muscle can produce less force than it needs to, for example after a period of less activity, an injury or an operation. Strength comes back when the muscle is asked to do a little more, regularly, over weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Muskel bringt weniger Kraft auf, als er müsste, zum Beispiel nach einer Zeit mit wenig Bewegung, nach einer Verletzung oder einer Operation. Die Kraft kommt zurück, wenn der Muskel über Wochen regelmäßig etwas mehr gefordert wird.</translation>
     </message>
     <message>
         <source>Altered motor control</source>
-        <translation type="unfinished"></translation>
+        <translation>Veränderte motorische Kontrolle</translation>
     </message>
     <message>
         <source>The brain has got used to sharing the work differently, leaning more on the hamstrings or the lower back when the hip straightens. The glutes are still active, just used in a different order or amount. Practising slow, deliberate movements, with your attention on the glutes, teaches a new habit; studies of lying face-down hip extension show such patterns differ between people (Lewis &amp; Sahrmann 2009).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gehirn hat sich angewöhnt, die Arbeit anders zu verteilen, und setzt beim Strecken der Hüfte stärker auf die hintere Oberschenkelmuskulatur oder den unteren Rücken. Die Gesäßmuskeln sind weiterhin aktiv, werden aber in einer anderen Reihenfolge oder in anderem Umfang eingesetzt. Langsame, bewusste Bewegungen, bei denen Sie Ihre Aufmerksamkeit auf die Gesäßmuskeln richten, bauen eine neue Gewohnheit auf; Studien zur Hüftstreckung in Bauchlage zeigen, dass sich solche Muster von Mensch zu Mensch unterscheiden (Lewis &amp; Sahrmann 2009).</translation>
     </message>
     <message>
         <source>Inhibition by pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Hemmung durch Schmerz</translation>
     </message>
     <message>
         <source>Pain or swelling around a joint can reduce how strongly a nearby muscle contracts for a while. This is the nervous system being careful, not a fault. As pain settles and you keep moving within comfortable limits, the muscle can contract more strongly again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerzen oder eine Schwellung an einem Gelenk können eine Zeit lang verringern, wie kräftig sich ein benachbarter Muskel anspannt. Das ist eine Vorsichtsmaßnahme des Nervensystems, kein Defekt. Wenn der Schmerz nachlässt und Sie sich weiter in einem angenehmen Rahmen bewegen, kann sich der Muskel wieder kräftiger anspannen.</translation>
     </message>
     <message>
         <source>Common myths, and what the evidence says</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbreitete Mythen und was die Studienlage sagt</translation>
     </message>
     <message>
         <source>“My glutes are switched off, asleep, or have ‘amnesia’.”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Meine Gesäßmuskeln sind abgeschaltet, eingeschlafen oder haben ‚Amnesie‘.“</translation>
     </message>
     <message>
         <source>Glutes do not switch off, fall asleep or forget how to work. Studies measuring muscle activity (EMG) find the gluteal muscles active in everyday movements and in common exercises (Distefano et al. 2009; Reiman, Bolgla &amp; Loudon 2012). What feels like “not working” is weakness, a movement habit or pain, and each of these is trainable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesäßmuskeln schalten nicht ab, schlafen nicht ein und vergessen nicht, wie sie arbeiten. Studien, die die Muskelaktivität messen (EMG), zeigen, dass die Gesäßmuskeln bei Alltagsbewegungen und gängigen Übungen aktiv sind (Distefano et al. 2009; Reiman, Bolgla &amp; Loudon 2012). Was sich wie „funktioniert nicht“ anfühlt, ist Schwäche, eine Bewegungsgewohnheit oder Schmerz, und an allen dreien lässt sich mit Training arbeiten.</translation>
     </message>
     <message>
         <source>“If I don’t feel it burn, it isn’t working.”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Wenn ich kein Brennen spüre, bringt es nichts.“</translation>
     </message>
     <message>
         <source>How much you feel a muscle varies from person to person and from day to day. A sensor often shows the glutes working well even when you feel very little. Good form and steady progress matter far more than a burning feeling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie deutlich man einen Muskel spürt, ist von Mensch zu Mensch und von Tag zu Tag verschieden. Ein Sensor zeigt oft, dass die Gesäßmuskeln gut arbeiten, auch wenn Sie kaum etwas spüren. Eine saubere Ausführung und stetige Fortschritte sind viel wichtiger als ein Brennen.</translation>
     </message>
     <message>
         <source>“More is always better.”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Mehr ist immer besser.“</translation>
     </message>
     <message>
         <source>Muscles get stronger while they recover between sessions. A few focused sessions a week, made a little harder over time, beats doing as much as possible every day. Follow the routine’s suggested frequency, or your clinician’s advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muskeln werden stärker, während sie sich zwischen den Trainingseinheiten erholen. Einige konzentrierte Einheiten pro Woche, die mit der Zeit etwas anspruchsvoller werden, bringen mehr, als jeden Tag so viel wie möglich zu trainieren. Halten Sie sich an die vorgeschlagene Häufigkeit des Programms oder an die Empfehlung Ihres Behandlungsteams.</translation>
     </message>
     <message>
         <source>“Any discomfort means I’m doing harm.”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Jedes unangenehme Gefühl bedeutet, dass ich mir schade.“</translation>
     </message>
     <message>
         <source>Mild discomfort, muscle effort or a gentle stretch is normal and expected when you train. A useful guide: if your pain rises by less than 2 points (on a 0 to 10 scale) and is back to your usual level by the next morning, the amount is about right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leichtes Unbehagen, Muskelanstrengung oder ein sanftes Dehngefühl sind beim Training normal und zu erwarten. Eine hilfreiche Faustregel: Wenn Ihr Schmerz um weniger als 2 Punkte steigt (auf einer Skala von 0 bis 10) und bis zum nächsten Morgen wieder auf Ihrem üblichen Niveau ist, ist die Belastung ungefähr richtig.</translation>
     </message>
     <message>
         <source>“Only special glute exercises work the glutes.”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nur spezielle Gesäßübungen trainieren die Gesäßmuskeln.“</translation>
     </message>
     <message>
         <source>Bridges, side bridges, step-ups, squats and lunges all work the glutes substantially, and some exercises favour the glutes over the muscles around them (Distefano et al. 2009; Selkowitz, Beneck &amp; Powers 2013; Boren et al. 2011). The best exercise is one you can do well and keep doing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beckenheben, Seitstütz, Step-ups, Kniebeugen und Ausfallschritte beanspruchen die Gesäßmuskeln alle deutlich, und manche Übungen fordern die Gesäßmuskeln stärker als die umliegenden Muskeln (Distefano et al. 2009; Selkowitz, Beneck &amp; Powers 2013; Boren et al. 2011). Die beste Übung ist eine, die Sie gut ausführen und dauerhaft beibehalten können.</translation>
     </message>
     <message>
         <source>Why we lengthen the hip flexors before the squeeze</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum wir die Hüftbeuger vor dem Anspannen dehnen</translation>
     </message>
     <message>
         <source>The hip flexors at the front of the hip bend the hip; gluteus maximus at the back straightens it, so the two work as opposites (Neumann 2010). After long hours of sitting, the front of the hip often feels tight and the hip does not straighten fully.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hüftbeuger an der Vorderseite der Hüfte beugen die Hüfte; der Gluteus maximus an der Rückseite streckt sie. Die beiden arbeiten also als Gegenspieler (Neumann 2010). Nach vielen Stunden im Sitzen fühlt sich die Vorderseite der Hüfte oft steif an, und die Hüfte lässt sich nicht ganz strecken.</translation>
     </message>
     <message>
         <source>Gently lengthening the front of the hip first lets the hip straighten more comfortably. Many people then find it easier to feel the glutes and to squeeze them fully, which is why several routines start with a hip flexor stretch before the glute squeezes and bridges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie zuerst die Vorderseite der Hüfte sanft dehnen, lässt sich die Hüfte angenehmer strecken. Vielen fällt es dann leichter, die Gesäßmuskeln zu spüren und sie vollständig anzuspannen. Deshalb beginnen mehrere Programme mit einer Hüftbeuger-Dehnung, bevor das Gesäß angespannt und das Becken gehoben wird.</translation>
     </message>
     <message>
         <source>Half-kneeling hip flexor stretch: the front of the back hip lengthens</source>
-        <translation type="unfinished"></translation>
+        <translation>Hüftbeuger-Dehnung im Halbkniestand: Die Vorderseite der hinteren Hüfte wird gedehnt</translation>
     </message>
     <message>
         <source>How progress usually goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Fortschritte meist verlaufen</translation>
     </message>
     <message>
         <source>Start at a level that feels manageable. When the current routine feels comfortable for a week or two, make one thing a little harder: a few more reps, a longer hold, or the next exercise in a progression. Many people notice easier stairs and steadier walking within a few weeks; strength keeps building for months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie auf einer Stufe, die sich machbar anfühlt. Wenn sich das aktuelle Programm ein bis zwei Wochen lang gut anfühlt, machen Sie eine Sache etwas schwerer: ein paar Wiederholungen mehr, länger halten oder die nächste Übung einer Steigerungsreihe. Viele merken innerhalb weniger Wochen, dass Treppensteigen leichter fällt und das Gehen sicherer wird; die Kraft nimmt noch über Monate weiter zu.</translation>
     </message>
     <message>
         <source>When to see a clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann Sie fachlichen Rat einholen sollten</translation>
     </message>
     <message>
         <source>Exercise suits most people, and a physiotherapist or doctor can tailor it to you. Check in with one if:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung ist für die meisten Menschen geeignet, und Physiotherapie oder Ärztin bzw. Arzt können sie auf Sie abstimmen. Wenden Sie sich an eine solche Fachperson, wenn:</translation>
     </message>
     <message>
         <source>you feel sharp pain, or pain that keeps getting worse during or after exercise;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie einen stechenden Schmerz spüren oder Schmerzen, die während oder nach dem Training immer stärker werden;</translation>
     </message>
     <message>
         <source>your pain rises by 2 or more points during a session, or is not back to your usual level by the next morning;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schmerz während einer Einheit um 2 oder mehr Punkte steigt oder bis zum nächsten Morgen nicht wieder auf Ihrem üblichen Niveau ist;</translation>
     </message>
     <message>
         <source>pain wakes you at night, or you feel generally unwell with it;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerzen Sie nachts wecken oder Sie sich dabei allgemein krank fühlen;</translation>
     </message>
     <message>
         <source>you notice new numbness, tingling or weakness in a leg;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie neu auftretende Taubheit, Kribbeln oder Schwäche in einem Bein bemerken;</translation>
     </message>
     <message>
         <source>the pain started after a fall or accident;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schmerzen nach einem Sturz oder Unfall begonnen haben;</translation>
     </message>
     <message>
         <source>you are not sure which exercises suit you, or nothing has changed after a few weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie unsicher sind, welche Übungen zu Ihnen passen, oder sich nach einigen Wochen nichts verändert hat.</translation>
     </message>
     <message>
         <source>Contact a doctor straight away if you notice numbness around the groin or buttocks, or changes in bladder or bowel control.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenden Sie sich sofort an eine Ärztin oder einen Arzt, wenn Sie ein Taubheitsgefühl im Schritt- oder Gesäßbereich oder Veränderungen bei der Blasen- oder Darmkontrolle bemerken.</translation>
     </message>
     <message>
         <source>References</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <source>Myth: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mythos: {text}</translation>
     </message>
     <message>
         <source>What the evidence says: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Studienlage sagt: {text}</translation>
     </message>
 </context>
 <context>
     <name>FinishView</name>
     <message>
         <source>Session summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Einheit</translation>
     </message>
     <message>
         <source>Steps done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte Schritte</translation>
     </message>
     <message>
         <source>Steps skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungene Schritte</translation>
     </message>
     <message>
         <source>Pain now (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz jetzt (0–10)</translation>
     </message>
     <message>
         <source>Pain now, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz jetzt, 0 bis 10</translation>
     </message>
     <message>
         <source>0 = no pain, 10 = worst pain imaginable</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = kein Schmerz, 10 = stärkster vorstellbarer Schmerz</translation>
     </message>
     <message>
         <source>Effort (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstrengung (0–10)</translation>
     </message>
     <message>
         <source>Effort, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstrengung, 0 bis 10</translation>
     </message>
     <message>
         <source>Effort {n} out of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstrengung {n} von 10</translation>
     </message>
     <message>
         <source>0 = rest, 5 = hard, 10 = the hardest you could do</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = Ruhe, 5 = schwer, 10 = das Äußerste, was Sie schaffen können</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Anything to remember: what felt easy or hard, where you felt it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Was möchten Sie festhalten? Was fiel leicht oder schwer, wo haben Sie es gespürt…</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherstatus</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einheit speichern</translation>
     </message>
     <message>
         <source>Keep this summary on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zusammenfassung auf diesem Computer speichern</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Done, back to the routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig, zurück zu den Übungsprogrammen</translation>
     </message>
     <message>
         <source>This session is not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einheit ist noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>Save and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und beenden</translation>
     </message>
     <message>
         <source>Finish without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Speichern beenden</translation>
     </message>
     <message>
         <source>Well done — routine complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Gut gemacht — Programm abgeschlossen</translation>
     </message>
     <message>
         <source>Session stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit vorzeitig beendet</translation>
     </message>
     <message>
         <source>time {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer {time}</translation>
     </message>
     <message>
         <source>{done} of {total} steps done</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total} Schritten erledigt</translation>
     </message>
     <message>
         <source>Done ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt ({n})</translation>
     </message>
     <message>
         <source>Skipped ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen ({n})</translation>
     </message>
     <message>
         <source>Pain before: not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz vorher: nicht erfasst</translation>
     </message>
     <message>
         <source>Pain before: {n} out of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz vorher: {n} von 10</translation>
     </message>
     <message>
         <source>Not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>Changed since saving: press Save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dem Speichern geändert: Klicken Sie erneut auf „Speichern“.</translation>
     </message>
     <message>
         <source>Could not save: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen: {reason}</translation>
     </message>
     <message>
         <source>Saved on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>Level</name>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfänger</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelstufe</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortgeschritten</translation>
     </message>
 </context>
 <context>
     <name>LibraryView</name>
     <message>
         <source>Your routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Übungsprogramme</translation>
     </message>
     <message>
         <source>Understand your glutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesäßmuskeln verstehen</translation>
     </message>
     <message>
         <source>Open the page that explains how glutes work and how training helps</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Seite, die erklärt, wie die Gesäßmuskeln arbeiten und wie Training hilft</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Open the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen öffnen</translation>
     </message>
     <message>
         <source>Tag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort:</translation>
     </message>
     <message>
         <source>Filter by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Schlagwort filtern</translation>
     </message>
     <message>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe:</translation>
     </message>
     <message>
         <source>Filter by level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Stufe filtern</translation>
     </message>
     <message>
         <source>All levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stufen</translation>
     </message>
     <message>
         <source>Open routine file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmdatei öffnen…</translation>
     </message>
     <message>
         <source>Choose a routine file (.json) to add to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Programmdatei (.json) auswählen, um sie Ihren Übungsprogrammen hinzuzufügen</translation>
     </message>
     <message>
         <source>Tip: drag a routine file (.json) onto this window to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipp: Ziehen Sie eine Programmdatei (.json) in dieses Fenster, um sie hinzuzufügen.</translation>
     </message>
     <message>
         <source>Show why some routine files in your folder could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen, warum einige Programmdateien in Ihrem Ordner nicht gelesen werden konnten</translation>
     </message>
     <message>
         <source>No routines match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Programme passen zu diesen Filtern.</translation>
     </message>
     <message>
         <source>Show all routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Programme anzeigen</translation>
     </message>
     <message>
         <source>Routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Übungsprogramme</translation>
     </message>
     <message>
         <source>This routine was not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Programm wurde nicht hinzugefügt</translation>
     </message>
     <message>
         <source>Open routine file</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmdatei öffnen</translation>
     </message>
     <message>
         <source>Routine files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmdateien (*.json)</translation>
     </message>
     <message>
         <source>Routines that could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme, die nicht gelesen werden konnten</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Schlagwörter</translation>
     </message>
     <message>
         <source>No routines yet. Open a routine file to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Programme. Öffnen Sie eine Programmdatei, um eines hinzuzufügen.</translation>
     </message>
     <message>
         <source>1 routine could not be read (details)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Programm konnte nicht gelesen werden (Details)</translation>
     </message>
     <message>
         <source>{n} routines could not be read (details)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Programme konnten nicht gelesen werden (Details)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Glute Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Glute Coach</translation>
     </message>
     <message>
         <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen nicht gespeichert</translation>
     </message>
     <message>
         <source>Your settings could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Einstellungen konnten nicht gespeichert werden: {0}</translation>
     </message>
     <message>
         <source>Cannot start this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Programm kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>A sound in this routine cannot be played:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ton in diesem Programm kann nicht abgespielt werden:
+{0}</translation>
     </message>
     <message>
         <source>A Glute Coach routine is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Glute-Coach-Programm läuft</translation>
     </message>
     <message>
         <source>Stop the routine?</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm beenden?</translation>
     </message>
     <message>
         <source>A routine is running. Stop it and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Programm läuft gerade. Möchten Sie es beenden und Glute Coach schließen?</translation>
     </message>
 </context>
 <context>
     <name>PainScale</name>
     <message>
         <source>Pain {n} out of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz {n} von 10</translation>
     </message>
     <message>
         <source>Pain right now, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Schmerz, 0 bis 10</translation>
     </message>
 </context>
 <context>
     <name>PlayerView</name>
     <message>
         <source>Session player</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsansicht</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Set and repetition</source>
-        <translation type="unfinished"></translation>
+        <translation>Satz und Wiederholung</translation>
     </message>
     <message>
         <source>Exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Übung</translation>
     </message>
     <message>
         <source>Instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Anleitung</translation>
     </message>
     <message>
         <source>Routine progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt im Programm</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Left arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil nach links</translation>
     </message>
     <message>
         <source>Restart step</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <source>Right arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil nach rechts</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Stop this session? What you have done so far is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einheit beenden? Was Sie bisher gemacht haben, bleibt erhalten.</translation>
     </message>
     <message>
         <source>Keep going (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitermachen (Esc)</translation>
     </message>
     <message>
         <source>Keep going</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitermachen</translation>
     </message>
     <message>
         <source>Stop session (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit beenden (Enter)</translation>
     </message>
     <message>
         <source>Stop session</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit beenden</translation>
     </message>
     <message>
         <source>Shortcut: {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel: {key}</translation>
     </message>
     <message>
         <source>{action} ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} ({key})</translation>
     </message>
     <message>
         <source>GET READY</source>
-        <translation type="unfinished"></translation>
+        <translation>BEREIT MACHEN</translation>
     </message>
     <message>
         <source>WORK</source>
-        <translation type="unfinished"></translation>
+        <translation>ÜBUNG</translation>
     </message>
     <message>
         <source>HOLD</source>
-        <translation type="unfinished"></translation>
+        <translation>HALTEN</translation>
     </message>
     <message>
         <source>REST</source>
-        <translation type="unfinished"></translation>
+        <translation>PAUSE</translation>
     </message>
     <message>
         <source>SWITCH SIDES</source>
-        <translation type="unfinished"></translation>
+        <translation>SEITE WECHSELN</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>INFO</translation>
     </message>
     <message>
         <source>CALIBRATE</source>
-        <translation type="unfinished"></translation>
+        <translation>KALIBRIEREN</translation>
     </message>
     <message>
         <source>LOWER</source>
-        <translation type="unfinished"></translation>
+        <translation>ABSENKEN</translation>
     </message>
     <message>
         <source>RAISE</source>
-        <translation type="unfinished"></translation>
+        <translation>ANHEBEN</translation>
     </message>
     <message>
         <source>PAUSE</source>
-        <translation type="unfinished"></translation>
+        <translation>PAUSE</translation>
     </message>
     <message>
         <source>LEFT SIDE</source>
-        <translation type="unfinished"></translation>
+        <translation>LINKE SEITE</translation>
     </message>
     <message>
         <source>RIGHT SIDE</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHTE SEITE</translation>
     </message>
     <message>
         <source>Effort {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch {n} von {total}</translation>
     </message>
     <message>
         <source>Hold {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten {n} von {total}</translation>
     </message>
     <message>
         <source>Rep {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wdh. {n} von {total}</translation>
     </message>
     <message>
         <source>{n} sets</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Sätze</translation>
     </message>
     <message>
         <source>1 hold</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Haltephase</translation>
     </message>
     <message>
         <source>{n} holds</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Haltephasen</translation>
     </message>
     <message>
         <source>1 rep</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Wiederholung</translation>
     </message>
     <message>
         <source>{n} reps</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Wiederholungen</translation>
     </message>
     <message>
         <source>Set {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Satz {n} von {total}</translation>
     </message>
     <message>
         <source>{counter} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{counter} geschafft</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Relax</source>
-        <translation type="unfinished"></translation>
+        <translation>Entspannen</translation>
     </message>
     <message>
         <source>Switch sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite wechseln</translation>
     </message>
     <message>
         <source>Routine complete. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training beendet. Gut gemacht.</translation>
     </message>
     <message>
         <source>Squeeze as hard as you can</source>
-        <translation type="unfinished"></translation>
+        <translation>So fest anspannen, wie Sie können</translation>
     </message>
     <message>
         <source>Next up: finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach: Abschluss</translation>
     </message>
     <message>
         <source>Next up: {name} ({time})</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach: {name} ({time})</translation>
     </message>
     <message>
         <source>Switch to the left side</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel zur linken Seite</translation>
     </message>
     <message>
         <source>Switch to the right side</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel zur rechten Seite</translation>
     </message>
     <message>
         <source>Next up: {what} ({time})</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach: {what} ({time})</translation>
     </message>
     <message>
         <source>Resuming — get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleich geht es weiter — bereit machen</translation>
     </message>
     <message>
         <source>Press Start or Space to begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit „Start“ oder der Leertaste beginnen</translation>
     </message>
     <message>
         <source>Paused — Space resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert — weiter mit der Leertaste</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch {time}</translation>
     </message>
     <message>
         <source>{percent}% done</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % geschafft</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
     <name>RoutineCard</name>
     <message>
         <source>None needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine nötig</translation>
     </message>
     <message>
         <source>Equipment: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung: {items}</translation>
     </message>
     <message>
         <source>Tags: {tags}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter: {tags}</translation>
     </message>
     <message>
         <source>{title}, {level}, {length}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}, {level}, {length}</translation>
     </message>
     <message>
         <source>{summary} Equipment: {equipment}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary} Ausrüstung: {equipment}.</translation>
     </message>
     <message>
         <source>Press Enter to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Enter öffnen.</translation>
     </message>
 </context>
 <context>
     <name>SessionController</name>
     <message>
         <source>Calibration: {muscles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung: {muscles}</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Zurück</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Return to the previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur vorherigen Seite zurückkehren</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Restore defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwerte wiederherstellen</translation>
     </message>
     <message>
         <source>Set every option back to how Glute Coach first started</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Optionen auf den Stand beim ersten Start von Glute Coach zurücksetzen</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton</translation>
     </message>
     <message>
         <source>Where sound plays. System default follows your computer&apos;s setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Ton ausgegeben wird. „Systemstandard“ folgt der Einstellung Ihres Computers.</translation>
     </message>
     <message>
         <source>&amp;Output device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe&amp;gerät</translation>
     </message>
     <message>
         <source>Output device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabegerät</translation>
     </message>
     <message>
         <source>&amp;Voice volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke &amp;Stimme</translation>
     </message>
     <message>
         <source>Voice volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke der Stimme</translation>
     </message>
     <message>
         <source>&amp;Beep volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke Signal&amp;töne</translation>
     </message>
     <message>
         <source>Beep volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke der Signaltöne</translation>
     </message>
     <message>
         <source>&amp;Feedback volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke &amp;Feedback</translation>
     </message>
     <message>
         <source>Feedback volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke des Feedbacks</translation>
     </message>
     <message>
         <source>M&amp;usic volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke &amp;Musik</translation>
     </message>
     <message>
         <source>Music volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke der Musik</translation>
     </message>
     <message>
         <source>0 to 100 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bis 100 Prozent</translation>
     </message>
     <message>
         <source>&amp;Mute all sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles st&amp;ummschalten</translation>
     </message>
     <message>
         <source>Mute all sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles stummschalten</translation>
     </message>
     <message>
         <source>Silence voice, beeps, feedback and music</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme, Signaltöne, Feedback und Musik stummschalten</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source> beeps</source>
-        <translation type="unfinished"></translation>
+        <translation> Töne</translation>
     </message>
     <message>
         <source>How many beeps count down the last seconds of a phase, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Signaltöne die letzten Sekunden einer Phase herunterzählen, 0 bis 10</translation>
     </message>
     <message>
         <source>&amp;Countdown beeps</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Countdown-Signaltöne</translation>
     </message>
     <message>
         <source>Countdown beeps</source>
-        <translation type="unfinished"></translation>
+        <translation>Countdown-Signaltöne</translation>
     </message>
     <message>
         <source>Use one beep &amp;sound for every phase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einen Signalton für alle Phasen verwenden</translation>
     </message>
     <message>
         <source>Use one beep sound for every phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Signalton für alle Phasen verwenden</translation>
     </message>
     <message>
         <source>When off, each phase has its own beep</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn aus, hat jede Phase ihren eigenen Signalton</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme</translation>
     </message>
     <message>
         <source>S&amp;peak cues</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;prachansagen</translation>
     </message>
     <message>
         <source>Speak cues</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachansagen</translation>
     </message>
     <message>
         <source>When off, beeps stand in for spoken prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn aus, ersetzen Signaltöne die gesprochenen Hinweise</translation>
     </message>
     <message>
         <source>Voice &amp;language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der &amp;Ansagen</translation>
     </message>
     <message>
         <source>Voice language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Ansagen</translation>
     </message>
     <message>
         <source>Display</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoher Kontrast</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Te&amp;xt size</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;xtgröße</translation>
     </message>
     <message>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Textgröße</translation>
     </message>
     <message>
         <source>75 to 200 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>75 bis 200 Prozent</translation>
     </message>
     <message>
         <source>&amp;Flash the screen on each cue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bildschirm bei jedem Hinweis aufblitzen lassen</translation>
     </message>
     <message>
         <source>Flash the screen on each cue</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirm bei jedem Hinweis aufblitzen lassen</translation>
     </message>
     <message>
         <source>A brief flash helps when you cannot hear the cues</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kurzes Aufblitzen hilft, wenn Sie die Hinweise nicht hören können</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Takes effect the next time Glute Coach starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim nächsten Start von Glute Coach wirksam</translation>
     </message>
     <message>
         <source>&amp;Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der &amp;Oberfläche</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche</translation>
     </message>
     <message>
         <source>A new interface language takes effect when Glute Coach restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache der Oberfläche wird nach einem Neustart von Glute Coach wirksam.</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht verbunden)</translation>
     </message>
 </context>
 <context>
     <name>Source</name>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgeliefert</translation>
     </message>
     <message>
         <source>Your routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Programm</translation>
     </message>
     <message>
         <source>Opened file</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Datei</translation>
     </message>
 </context>
 <context>
     <name>SvgImage</name>
     <message>
         <source>No illustration available</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Abbildung verfügbar</translation>
     </message>
     <message>
         <source>{alt} (no illustration available)</source>
-        <translation type="unfinished"></translation>
+        <translation>{alt} (keine Abbildung verfügbar)</translation>
     </message>
     <message>
         <source>Illustration</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Settings reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen zurückgesetzt</translation>
     </message>
 </context>
 </TS>
