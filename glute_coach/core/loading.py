@@ -310,6 +310,12 @@ def _problem(name: str, err: Any) -> Problem:
         )
     if kind == "missing":
         return Problem(name, location, "is required but missing")
+    if kind == "string_pattern_mismatch":
+        field_name = location.rsplit(".", 1)[-1]
+        wanted = _PATTERN_HINTS.get(
+            field_name, f"must match {ctx.get('pattern', 'the expected form')}"
+        )
+        return Problem(name, location, f"{wanted}, got {_show(got)}")
     if kind in {"too_short", "too_long"}:
         return Problem(name, location, _length_message(kind, ctx, got))
     message = str(err["msg"]).removeprefix("Value error, ")
@@ -318,6 +324,13 @@ def _problem(name: str, err: Any) -> Problem:
     if got is not None and not isinstance(got, (dict, list)):
         message = f"{message}, got {_show(got)}"
     return Problem(name, location, message[0].lower() + message[1:] if message else message)
+
+
+# What a pattern means, for people who do not read regular expressions.
+_PATTERN_HINTS = {
+    "id": "must be lower-case letters, digits and dashes, like 'glute-bridge'",
+    "language": "must be a language code like 'en' or 'de-AT'",
+}
 
 
 def _show(value: Any) -> str:

@@ -153,6 +153,10 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         ),
         ["steps[0].target", "low < high"],
     ),
+    "bad id": (
+        _edit(lambda d: d.update(id="Bad ID")),
+        ["id: must be lower-case letters, digits and dashes", '"Bad ID"'],
+    ),
     "wrong enum": (
         _edit(lambda d: d.update(level="expert")),
         ["level", "'beginner', 'intermediate' or 'advanced'", '"expert"'],
