@@ -20,6 +20,18 @@ VOICE_FOLDER = "voice"
 PHRASES_FOLDER = "voice-phrases"
 SOURCE_LANGUAGE = "en"
 _SLUG_WORDS = 40
+# Phrases the app says itself (besides those in routines), so every language records them.
+APP_PHRASES = (
+    "Switch sides",
+    "Rest",
+    "Relax",
+    "Squeeze",
+    "Routine complete. Well done.",
+    "Halfway",
+    "Get ready",
+    "Paused",
+    "Resume",
+)
 
 
 def assets_root() -> Path:
