@@ -7,6 +7,9 @@ from pathlib import Path
 
 # Qt aborts without a platform; tests draw offscreen unless told otherwise (e.g. under Xvfb).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Lab Streaming Layer stays on this machine in tests: no multicast or broadcast off the host,
+# no IPv6 (read by liblsl when pylsl first loads, so set before any test imports it).
+os.environ["LSLAPICFG"] = str(Path(__file__).resolve().parent / "sensors" / "lsl.cfg")
 
 import pytest
 

@@ -109,6 +109,12 @@ def cmd_play(ns: argparse.Namespace) -> int:
     return play(load_for_cli(ns.routine), speed=ns.speed, audio=not ns.no_audio, lang=ns.lang)
 
 
+def cmd_analyze(ns: argparse.Namespace) -> int:
+    from glute_coach.cli.analyze import cmd_analyze as analyze
+
+    return analyze(ns)
+
+
 def run_app(ns: argparse.Namespace) -> int:
     """Open the desktop app, optionally on a routine file or library id (and start it)."""
     from glute_coach.ui.app import run_gui

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from glute_coach import __version__
 
-SUBCOMMANDS = ("validate", "show", "schema", "list", "play")
+SUBCOMMANDS = ("validate", "show", "schema", "list", "play", "analyze")
 EXIT_OK, EXIT_USER_ERROR, EXIT_INTERNAL = 0, 1, 2
 
 
@@ -54,6 +54,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", default=None, metavar="LANG", help="voice language (default: the routine's)"
     )
+    from glute_coach.cli.analyze_args import add_analyze_parser
+
+    add_analyze_parser(sub)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Signal sources (EMG, pressure) acquired on their own threads; no Qt here."""
