@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ROUTINES = ROOT / "routines"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+UCI = SHARED_DATA / "emg" / "uci-lower-limb"
 
 
 @pytest.fixture(autouse=True)
@@ -31,3 +32,14 @@ def private_user_dirs(
 
 def bundled_routine_files() -> list[Path]:
     return sorted(p for p in ROUTINES.glob("*.json") if p.name != "schema.json")
+
+
+@pytest.fixture
+def uci_dir() -> Path:
+    """The UCI EMG recordings (CC BY 4.0, Sanchez & Sotelo) beside the clone; CI must have them."""
+    if not UCI.is_dir():
+        message = f"the shared EMG recordings are missing: {UCI}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return UCI

@@ -13,7 +13,7 @@ import pytest
 from glute_coach.cli.analyze import main
 
 UCI = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "emg" / "uci-lower-limb"
-needs_uci = pytest.mark.skipif(not UCI.is_dir(), reason="shared UCI data not present")
+needs_uci = pytest.mark.usefixtures("uci_dir")  # fails in CI if the data is missing
 
 
 @needs_uci

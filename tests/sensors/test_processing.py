@@ -216,7 +216,7 @@ def _goniometer_reps(angle: np.ndarray, fs: float) -> int:
     return int(rc.counts[0])
 
 
-@pytest.mark.skipif(not UCI.is_dir(), reason="shared UCI data not present")
+@pytest.mark.usefixtures("uci_dir")  # fails in CI if the data is missing
 @pytest.mark.parametrize("name", sorted(UCI_CASES))
 def test_uci_rep_counts_match_goniometer(name: str) -> None:
     expected, muscles = UCI_CASES[name]

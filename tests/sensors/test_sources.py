@@ -231,7 +231,7 @@ def test_sim_thread_delivers_real_time_blocks_into_a_ring() -> None:
 
 
 # --- file replay -----------------------------------------------------------------------------
-needs_uci = pytest.mark.skipif(not UCI.is_dir(), reason="UCI data not in shared/data")
+needs_uci = pytest.mark.usefixtures("uci_dir")  # fails in CI if the data is missing
 
 
 @needs_uci
