@@ -83,7 +83,14 @@ def read_recording(path: str | Path, fs: float | None = None) -> Recording:
             raise RecordingError(f"{p}: not a text recording (and not .edf/.bdf)") from None
         except OSError as exc:
             raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+        cut = False
+        if not _looks_uci(text) and text and not text.endswith("\n"):
+            # A power cut mid-append can leave a last row whose final number is cut short but
+            # still parses: only rows that reached their newline are trusted.
+            text, cut = text[: text.rfind("\n") + 1], True
         rec = _read_uci(text, p) if _looks_uci(text) else _read_delimited(text, p)
+        if cut:
+            rec.notes.append("the last row was incomplete (recording cut short) and was ignored")
     if fs is not None:
         if not fs > 0:
             raise RecordingError(f"sampling rate must be positive, got {fs:g}")

@@ -7,8 +7,8 @@ Grammar: ``KIND[:TARGET][,key=value]...``. Examples::
     file:/path/to/3Asen.txt,speed=10
     lsl:MyAmp            lsl:type=EMG
     brainflow:46,mac=AA:BB:CC:DD:EE:FF
-    ble:AA:BB:CC:DD:EE:FF,profile=myoware
-    serial:/dev/ttyUSB0,baud=115200
+    ble:AA:BB:CC:DD:EE:FF,profile=myoware2
+    serial:/dev/ttyUSB0,baud=115200[,format=text|frame,channels=N,fs=HZ]
 """
 
 from __future__ import annotations
@@ -61,6 +61,9 @@ class BleSpec:
 class SerialSpec:
     port: str
     baud: int = 115200
+    format: str = "text"  # "text" lines (a,b\n) or binary "frame"s (see frames.py)
+    channels: int | None = None
+    fs: float | None = None
 
 
 SensorSpec = SimSpec | FileSpec | LslSpec | BrainFlowSpec | BleSpec | SerialSpec
@@ -157,9 +160,18 @@ def parse_spec(text: str) -> SensorSpec:
     if kind == "serial":
         if not target:
             raise ValueError(f"sensor spec {text!r}: serial needs a port (serial:PORT)")
-        _reject_unknown(text, opts, {"baud"})
+        _reject_unknown(text, opts, {"baud", "format", "channels", "fs"})
+        fmt = opts.get("format", "text")
+        if fmt not in ("text", "frame"):
+            raise ValueError(f"sensor spec {text!r}: format must be 'text' or 'frame', not {fmt!r}")
         return SerialSpec(
-            port=target, baud=int(_number(text, "baud", opts.get("baud", "115200"), int))
+            port=target,
+            baud=int(_number(text, "baud", opts.get("baud", "115200"), int)),
+            format=fmt,
+            channels=int(_number(text, "channels", opts["channels"], int))
+            if "channels" in opts
+            else None,
+            fs=_number(text, "fs", opts["fs"], float) if "fs" in opts else None,
         )
     raise ValueError(f"unknown sensor kind {kind!r} in {text!r} (known: {', '.join(KINDS)})")
 
@@ -179,7 +191,22 @@ def open_source(spec: str | SensorSpec) -> SignalSource:
         from glute_coach.sensors.lsl_source import LslSource
 
         return LslSource(name=parsed.name, stream_type=parsed.type)
-    kind = {BrainFlowSpec: "brainflow", BleSpec: "ble", SerialSpec: "serial"}.get(type(parsed))
-    if kind is not None:
-        raise ValueError(f"sensor kind {kind!r} is not implemented yet")
+    if isinstance(parsed, BleSpec):
+        from glute_coach.sensors.ble_source import BleSource
+
+        return BleSource(parsed.address, parsed.profile)
+    if isinstance(parsed, BrainFlowSpec):
+        from glute_coach.sensors.brainflow_source import BrainFlowSource
+
+        return BrainFlowSource(parsed.board, parsed.options)
+    if isinstance(parsed, SerialSpec):
+        from glute_coach.sensors.serial_source import SerialSource
+
+        return SerialSource(
+            parsed.port,
+            parsed.baud,
+            format="frame" if parsed.format == "frame" else "text",
+            channels=parsed.channels,
+            fs=parsed.fs,
+        )
     raise ValueError(f"unsupported sensor spec {parsed!r}")

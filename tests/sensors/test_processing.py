@@ -248,3 +248,13 @@ def test_uci_rep_counts_match_goniometer(name: str) -> None:
     )
     plain.process(env[:, k : k + 1])
     assert int(plain.counts[0]) > expected
+
+
+def test_a_row_cut_short_by_a_power_cut_is_not_trusted(tmp_path: Path) -> None:
+    from glute_coach.sensors.recordings import read_recording
+
+    path = tmp_path / "cut.csv"
+    path.write_text("time_s,A [mV]\n0.000,1.25\n0.001,1.5\n0.002,1.7")  # "1.75" lost its last digit
+    rec = read_recording(path)
+    assert rec.data[:, -1].tolist() == [1.25, 1.5]
+    assert any("incomplete" in note for note in rec.notes)

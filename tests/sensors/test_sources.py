@@ -109,10 +109,17 @@ def test_parse_spec_errors(text: str, message: str) -> None:
         parse_spec(text)
 
 
-@pytest.mark.parametrize("text", ["brainflow:-1", "ble:AA:BB", "serial:/dev/ttyACM0"])
-def test_open_source_not_implemented(text: str) -> None:
-    with pytest.raises(ValueError, match="not implemented yet"):
-        open_source(text)
+def test_every_kind_opens_its_source() -> None:
+    from glute_coach.sensors.ble_source import BleSource
+    from glute_coach.sensors.brainflow_source import BrainFlowSource
+    from glute_coach.sensors.serial_source import SerialSource
+
+    assert isinstance(open_source("brainflow:synthetic"), BrainFlowSource)
+    assert isinstance(open_source("ble:AA:BB:CC:DD:EE:FF,profile=myoware2"), BleSource)
+    serial = open_source("serial:/dev/ttyACM0,baud=9600,format=frame,channels=2,fs=500")
+    assert isinstance(serial, SerialSource)
+    with pytest.raises(ValueError, match="format must be"):
+        open_source("serial:/dev/ttyACM0,format=morse")
 
 
 def test_open_source_builds_sources() -> None:
