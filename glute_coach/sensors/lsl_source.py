@@ -83,7 +83,15 @@ class LslSource(ThreadedSource):
         self._fs = float(info.nominal_srate())
         inlet.open_stream(timeout=self.resolve_timeout)
         self._offset = clock_offset(pylsl.local_clock, self._clock)
-        self._buf = np.empty((self.max_chunk, n), dtype=np.float64)
+        # pylsl writes samples into dest_obj in the stream's own type (float32 for most
+        # amplifiers), so the buffer must have that type; blocks are converted to float64.
+        try:
+            dtype = np.dtype(inlet.value_type)
+        except TypeError:
+            raise ValueError(f"LSL stream '{info.name()}' carries text, not samples") from None
+        if dtype.kind not in "fiu":
+            raise ValueError(f"LSL stream '{info.name()}' carries text, not samples")
+        self._buf = np.empty((self.max_chunk, n), dtype=dtype)
         self._inlet = inlet
 
     @staticmethod
@@ -120,7 +128,7 @@ class LslSource(ThreadedSource):
             fs = (n - 1) / (ts[-1] - ts[0]) if n > 1 and ts[-1] > ts[0] else 1.0
         elif n > 1 and abs((ts[-1] - ts[0]) - (n - 1) / fs) > 2.0 / fs:
             self._warn("timestamps", "LSL chunk timestamps do not match the nominal rate")
-        return Block(float(ts[0]), fs, buf[:n].copy())
+        return Block(float(ts[0]), fs, buf[:n].astype(np.float64))
 
     def _close(self) -> None:
         inlet, self._inlet = self._inlet, None

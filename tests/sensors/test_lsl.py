@@ -80,18 +80,46 @@ class Collector:
         assert self.reached.wait(timeout), f"received {self.count} of {total} samples"
 
 
-@pytest.fixture
-def outlet() -> Iterator[tuple[str, object]]:
+def _make_outlet(channel_format: str) -> tuple[str, object]:
     name = f"glute-test-{uuid.uuid4().hex[:8]}"
-    info = pylsl.StreamInfo(name, "EMG", 2, FS, "double64", name)
+    info = pylsl.StreamInfo(name, "EMG", 2, FS, channel_format, name)
     channels = info.desc().append_child("channels")
     for label in ("left", "right"):
         ch = channels.append_child("channel")
         ch.append_child_value("label", label)
         ch.append_child_value("unit", "mV")
-    out = pylsl.StreamOutlet(info, chunk_size=1)
+    return name, pylsl.StreamOutlet(info, chunk_size=1)
+
+
+@pytest.fixture
+def outlet() -> Iterator[tuple[str, object]]:
+    name, out = _make_outlet("double64")
     yield name, out
     del out
+
+
+@pytest.mark.parametrize("channel_format", ["float32", "int16"])
+def test_samples_arrive_intact_whatever_the_stream_type(channel_format: str) -> None:
+    # Most amplifiers stream float32: pylsl writes into the buffer in the stream's own type.
+    name, out = _make_outlet(channel_format)
+    source = open_source(f"lsl:{name}")
+    sink = Collector()
+    source.add_sink(sink)
+    source.start()
+    try:
+        wait_event(source, is_state(ConnectionState.CONNECTED))
+        sent = np.column_stack([np.arange(100.0), 100 - np.arange(100.0)])
+        base = pylsl.local_clock()
+        cast = int if channel_format == "int16" else float
+        for i, row in enumerate(sent):
+            out.push_sample([cast(v) for v in row], base + i / FS)  # type: ignore[attr-defined]
+        sink.wait(100)
+        got = np.concatenate([b.data for _, b in sink.blocks])
+        assert got.dtype == np.float64
+        np.testing.assert_array_equal(got, sent)
+    finally:
+        source.stop()
+        del out
 
 
 def test_lsl_loopback_samples_timestamps_and_latency(outlet: tuple[str, object]) -> None:
