@@ -258,3 +258,40 @@ def test_a_row_cut_short_by_a_power_cut_is_not_trusted(tmp_path: Path) -> None:
     rec = read_recording(path)
     assert rec.data[:, -1].tolist() == [1.25, 1.5]
     assert any("incomplete" in note for note in rec.notes)
+
+
+def test_edf_plus_recordings_read_and_replay(tmp_path: Path) -> None:
+    import pyedflib
+
+    from glute_coach.sensors.file_source import FileSource
+    from glute_coach.sensors.recordings import read_recording
+
+    fs, seconds = 1000, 3
+    t = np.arange(fs * seconds) / fs
+    signals = [0.2 * np.sin(2 * np.pi * 80 * t), 0.1 * np.sin(2 * np.pi * 120 * t)]
+    headers = [
+        pyedflib.highlevel.make_signal_header(
+            name, dimension="mV", sample_frequency=fs, physical_min=-1.0, physical_max=1.0
+        )
+        for name in ("L_GMax", "R_GMax")
+    ]
+    path = tmp_path / "session.edf"
+    pyedflib.highlevel.write_edf(str(path), signals, headers)
+    rec = read_recording(path)
+    assert rec.channels == ["L_GMax", "R_GMax"]
+    assert rec.units == ["mV", "mV"]
+    assert rec.fs == fs
+    assert rec.data.shape == (fs * seconds, 2)
+    np.testing.assert_allclose(rec.data[:, 0], signals[0], atol=1e-4)  # 16-bit digital resolution
+    source = FileSource(path, speed=100)
+    assert list(source.channel_names) == ["L_GMax", "R_GMax"]
+    assert source.total_samples == fs * seconds
+
+
+def test_a_file_that_is_not_edf_gets_one_line(tmp_path: Path) -> None:
+    from glute_coach.sensors.recordings import RecordingError, read_recording
+
+    path = tmp_path / "broken.edf"
+    path.write_bytes(b"0       not an edf header" * 20)
+    with pytest.raises(RecordingError, match="not a readable EDF/BDF file"):
+        read_recording(path)
