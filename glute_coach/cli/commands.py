@@ -106,7 +106,32 @@ def cmd_play(ns: argparse.Namespace) -> int:
 
     if not 0 < ns.speed <= 10_000:
         raise UserError("--speed must be above 0 and at most 10000")
-    return play(load_for_cli(ns.routine), speed=ns.speed, audio=not ns.no_audio, lang=ns.lang)
+    sensor_spec: str | None = getattr(ns, "sensor", None)
+    record: str | None = getattr(ns, "record", None)
+    lsl_markers: bool = bool(getattr(ns, "lsl_markers", False))
+    if sensor_spec is None and (record is not None or lsl_markers):
+        raise UserError("--record and --lsl-markers need --sensor SPEC")
+    if (
+        record is not None
+        and Path(record).expanduser().exists()
+        and not Path(record).expanduser().is_dir()
+    ):
+        raise UserError(f"--record {record}: not a folder")
+    loaded = load_for_cli(ns.routine)
+    sensors = None
+    if sensor_spec is not None:
+        from glute_coach.sensors.session import SensorSession
+
+        try:
+            sensors = SensorSession(
+                sensor_spec,
+                record_dir=record,
+                routine_id=loaded.routine.id,
+                lsl_markers=lsl_markers,
+            )
+        except (ValueError, ImportError, OSError) as exc:
+            raise UserError(f"--sensor: {exc}") from None
+    return play(loaded, speed=ns.speed, audio=not ns.no_audio, lang=ns.lang, sensors=sensors)
 
 
 def cmd_analyze(ns: argparse.Namespace) -> int:

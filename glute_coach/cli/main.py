@@ -54,6 +54,24 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", default=None, metavar="LANG", help="voice language (default: the routine's)"
     )
+    p.add_argument(
+        "--sensor",
+        default=None,
+        metavar="SPEC",
+        help="read a sensor during the session: sim, sim:seed=3,kind=pressure, file:PATH, "
+        "lsl:NAME, ble:ADDRESS, serial:PORT, brainflow:BOARD",
+    )
+    p.add_argument(
+        "--record",
+        default=None,
+        metavar="DIR",
+        help="with --sensor: save samples, envelopes and cues to DIR (CSV + JSON sidecar)",
+    )
+    p.add_argument(
+        "--lsl-markers",
+        action="store_true",
+        help="with --sensor: publish every cue as a Lab Streaming Layer marker",
+    )
     from glute_coach.cli.analyze_args import add_analyze_parser
 
     add_analyze_parser(sub)

@@ -14,6 +14,7 @@ Errors a user can fix raise :class:`RecordingError` with a one-line message.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,7 @@ def read_recording(path: str | Path, fs: float | None = None) -> Recording:
         rec = _read_uci(text, p) if _looks_uci(text) else _read_delimited(text, p)
         if cut:
             rec.notes.append("the last row was incomplete (recording cut short) and was ignored")
+    _apply_sidecar(rec, p)
     if fs is not None:
         if not fs > 0:
             raise RecordingError(f"sampling rate must be positive, got {fs:g}")
@@ -218,3 +220,35 @@ def _read_edf(p: Path) -> Recording:
     data = np.column_stack([c[:length] for c in cols]) if cols else np.zeros((0, 0))
     notes = [f"{skipped} channel(s) at lower sampling rates skipped"] if skipped else []
     return Recording(data, max(rates) if rates else None, names, units, str(p), notes)
+
+
+RECORDING_FORMAT = "glute-coach-recording"
+
+
+def _apply_sidecar(rec: Recording, p: Path) -> None:
+    """Our own recordings: take the rate from the sidecar and keep only the raw channels.
+
+    The envelope columns are the app's processing, not signal: replaying or analysing them as
+    channels would process them twice.
+    """
+    sidecar = p.with_suffix(".json")
+    if not sidecar.is_file():
+        return
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        rec.notes.append(f"{sidecar.name} could not be read; the recording is used without it")
+        return
+    if not isinstance(meta, dict) or meta.get("format") != RECORDING_FORMAT:
+        return
+    kinds = {c.get("name"): c.get("kind") for c in meta.get("channels", []) if isinstance(c, dict)}
+    keep = [i for i, name in enumerate(rec.channels) if kinds.get(name, "raw") == "raw"]
+    if len(keep) < len(rec.channels):
+        rec.notes.append(f"{len(rec.channels) - len(keep)} envelope column(s) left out")
+        rec.data = rec.data[:, keep]
+        rec.channels = [rec.channels[i] for i in keep]
+        rec.units = [rec.units[i] for i in keep] if rec.units else rec.units
+    fs = meta.get("fs")
+    if isinstance(fs, (int, float)) and fs > 0:
+        rec.fs = float(fs)
+        rec.notes = [n for n in rec.notes if not n.startswith("sampling rate")]

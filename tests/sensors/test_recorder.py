@@ -66,12 +66,15 @@ def test_round_trip_through_read_recording(tmp_path: Path) -> None:
     assert rec.state is RecorderState.CLOSED
     back = read_recording(rec.path)
     raw = np.concatenate([b.data for b in bs])
-    assert back.channels == ["L_GMed", "R_GMed", "L_GMed_env", "R_GMed_env"]
-    assert back.units == ["uV"] * 4
-    assert back.fs == pytest.approx(FS, rel=1e-6)
-    assert back.data.shape == (raw.shape[0], 4)
-    np.testing.assert_allclose(back.data[:, :2], raw, rtol=1e-6, atol=1e-9)
-    np.testing.assert_allclose(back.data[:, 2:], np.abs(raw), rtol=1e-6, atol=1e-9)
+    # Reading it back (analyze, file: replay) gives the signal; the sidecar marks the envelope
+    # columns as the app's own processing, which stay in the file for other tools.
+    assert back.channels == ["L_GMed", "R_GMed"]
+    assert back.units == ["uV"] * 2
+    assert back.fs == FS
+    assert back.data.shape == (raw.shape[0], 2)
+    np.testing.assert_allclose(back.data, raw, rtol=1e-6, atol=1e-9)
+    table = np.loadtxt(rec.path, delimiter=",", skiprows=1)
+    np.testing.assert_allclose(table[:, 3:], np.abs(raw), rtol=1e-6, atol=1e-9)
 
     side = json.loads(rec.sidecar_path.read_text())
     assert side["version"] == 1
@@ -81,7 +84,7 @@ def test_round_trip_through_read_recording(tmp_path: Path) -> None:
     assert side["source"] == "sim:"
     assert side["routine_id"] == "bridge-basics"
     assert side["flushed"]["samples"] == raw.shape[0]
-    assert [c["name"] for c in side["channels"]] == back.channels
+    assert [c["name"] for c in side["channels"]] == [*back.channels, "L_GMed_env", "R_GMed_env"]
     assert side["start_time"].startswith("20")
     assert side["start_monotonic"] == T0
     assert read_cues(rec.cues_path) == [Annotation(0.5, "squeeze, 3 s", "cue", 0.0)]
@@ -93,7 +96,7 @@ def test_replay_through_file_source_spec(tmp_path: Path) -> None:
     with make(tmp_path) as rec:
         feed(rec, blocks(1.0))
     src = FileSource(rec.path, speed=50.0)
-    assert list(src.channel_names)[:2] == CH
+    assert list(src.channel_names) == CH
     assert src.sample_rate == pytest.approx(FS, rel=1e-6)
     assert src.total_samples == round(FS)
 
@@ -137,7 +140,8 @@ def test_buffer_is_bounded(tmp_path: Path) -> None:
     rec.close()
     back = read_recording(rec.path)
     assert back.data.shape[0] == round(3.0 * FS)
-    assert np.isnan(back.data[:, 2:]).all()  # no envelope given: nan, still readable
+    table = np.loadtxt(rec.path, delimiter=",", skiprows=1)
+    assert np.isnan(table[:, 3:]).all()  # no envelope given: nan, still readable
 
 
 def test_nonfinite_values_are_written_as_nan(tmp_path: Path) -> None:
@@ -148,7 +152,7 @@ def test_nonfinite_values_are_written_as_nan(tmp_path: Path) -> None:
     assert "inf" not in text
     assert "nan" in text
     back = read_recording(rec.path)
-    assert back.data.shape == (4, 4)
+    assert back.data.shape == (4, 2)
     assert np.isnan(back.data[0, 1])
     assert np.isnan(back.data[1, 0])
     assert np.isnan(back.data[2, 0])
@@ -344,7 +348,7 @@ def test_sigkill_after_flush_loses_nothing(tmp_path: Path) -> None:
             proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
     back = read_recording(tmp_path / "crash.csv")
-    assert back.data.shape == (7000, 4)
+    assert back.data.shape == (7000, 2)
     assert back.data[-1, 0] == 13998.0
     assert back.data[-1, 1] == 13999.0
     assert back.fs == pytest.approx(2000.0, rel=1e-6)
