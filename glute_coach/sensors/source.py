@@ -25,6 +25,19 @@ Clock = Callable[[], float]
 FloatArray = npt.NDArray[np.float64]
 
 
+def describe_error(exc: BaseException) -> str:
+    """A device error in words for a person: the OS's reason when there is one, else the message.
+
+    Drivers wrap OS errors (pyserial: ``SerialException(2, "could not open port ...")``); their
+    repr is for developers.
+    """
+    reason = getattr(exc, "strerror", None)
+    text = str(exc).strip()
+    if reason and reason not in text:
+        text = f"{text} ({reason})" if text else reason
+    return text or type(exc).__name__
+
+
 class ConnectionState(enum.StrEnum):
     CONNECTING = "connecting"
     CONNECTED = "connected"
@@ -234,7 +247,9 @@ class ThreadedSource(ABC):
             try:
                 self._open()
             except Exception as exc:
-                self._emit(EventKind.ERROR, f"cannot connect: {exc!r}", code="connect")
+                self._emit(
+                    EventKind.ERROR, f"cannot connect: {describe_error(exc)}", code="connect"
+                )
                 first = False
                 self._stop.wait(self.reconnect_delay)
                 continue
@@ -252,7 +267,7 @@ class ThreadedSource(ABC):
         try:
             self._close()
         except Exception as exc:
-            self._emit(EventKind.ERROR, f"error while closing: {exc!r}", code="close")
+            self._emit(EventKind.ERROR, f"error while closing: {describe_error(exc)}", code="close")
 
     def _pump(self) -> bool:
         """Read until stopped (True), the stream ended (True) or a read failed (False)."""
@@ -265,7 +280,7 @@ class ThreadedSource(ABC):
                 self._emit(EventKind.STATE, "end of stream", state=self._state, code="eos")
                 return True
             except Exception as exc:
-                self._emit(EventKind.ERROR, f"read failed: {exc!r}", code="read")
+                self._emit(EventKind.ERROR, f"read failed: {describe_error(exc)}", code="read")
                 self._stop.wait(self.reconnect_delay)
                 return False
             now = self._clock()
@@ -280,7 +295,9 @@ class ThreadedSource(ABC):
             try:
                 self._deliver(self._sanitize(block, now))
             except Exception as exc:  # a sink failed: report, keep acquiring
-                self._emit(EventKind.ERROR, f"block delivery failed: {exc!r}", code="sink")
+                self._emit(
+                    EventKind.ERROR, f"block delivery failed: {describe_error(exc)}", code="sink"
+                )
         return True
 
     def _sanitize(self, block: Block, now: float) -> Block:
