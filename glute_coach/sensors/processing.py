@@ -616,9 +616,16 @@ class RepCounter:
             self._counted[ch] = True
             self.counts[ch] += 1
 
-    def _finish(self, ch: int) -> None:
+    def _finish(self, ch: int, *, open_until: int | None = None) -> None:
+        """Record the channel's rep, if one was counted, and reset for the next.
+
+        A rep still on when the recording ends (``open_until``) ends there; otherwise a rep
+        that never fell below the off threshold has no end.
+        """
         if self._rep_start[ch] >= 0 and self._counted[ch]:
             end = self._pending_end[ch]
+            if end < 0 and open_until is not None:
+                end = open_until
             self.reps[ch].append(
                 Rep(
                     ch,
@@ -634,19 +641,7 @@ class RepCounter:
     def finish(self) -> list[list[Rep]]:
         """Close any open rep (end of a recording) and return all reps per channel."""
         for ch in range(self.n_channels):
-            if self._rep_start[ch] >= 0 and self._counted[ch]:
-                end = self._pending_end[ch]
-                self.reps[ch].append(
-                    Rep(
-                        ch,
-                        self._rep_start[ch] / self.fs,
-                        (end if end >= 0 else self._n) / self.fs,
-                        float(self._peak[ch]),
-                    )
-                )
-            self._rep_start[ch] = -1
-            self._counted[ch] = False
-            self._pending_end[ch] = -1
+            self._finish(ch, open_until=self._n)
         return self.reps
 
 
