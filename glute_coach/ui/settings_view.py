@@ -126,7 +126,10 @@ class SettingsView(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addWidget(self._sound_card(), 1)
+        left = QVBoxLayout()
+        left.addWidget(self._sound_card())
+        left.addStretch(1)
+        columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(24)
         right.addWidget(self._voice_card())
@@ -166,10 +169,18 @@ class SettingsView(QWidget):
         return card, form
 
     def _row(self, form: QFormLayout, text: str, name: str, field: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(field)
+        label = self._label(text, field)
         field.setAccessibleName(name)
         form.addRow(label, field)
+        return label
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A form label, its buddy's height so the two line up, and Alt+letter focuses it."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        label.setMinimumHeight(buddy.sizeHint().height())
         return label
 
     def _check(self, form: QFormLayout, text: str, name: str, description: str) -> QCheckBox:
@@ -211,8 +222,7 @@ class SettingsView(QWidget):
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(value)
-            label = QLabel(text)
-            label.setBuddy(slider)
+            label = self._label(text, slider)
             slider.setAccessibleName(name)
             slider.setAccessibleDescription(self.tr("0 to 100 percent"))
             form.addRow(label, row)
@@ -298,8 +308,7 @@ class SettingsView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.font_slider, 1)
         row.addWidget(self.font_value)
-        label = QLabel(self.tr("Te&xt size"))
-        label.setBuddy(self.font_slider)
+        label = self._label(self.tr("Te&xt size"), self.font_slider)
         self.font_slider.setAccessibleName(self.tr("Text size"))
         self.font_slider.setAccessibleDescription(self.tr("75 to 200 percent"))
         form.addRow(label, row)

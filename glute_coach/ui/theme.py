@@ -20,7 +20,12 @@ Every button is at least 48 px tall; every focusable control draws a 3 px focus 
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glute_coach.core.timeline import SegmentKind
@@ -176,6 +181,42 @@ def contrast_ratio(first: str, second: str) -> float:
 # --- stylesheet and palette ------------------------------------------------------------------
 
 
+@cache
+def _icon_dir() -> Path:
+    """A private folder for the few small SVGs the stylesheet needs (arrows, check marks).
+
+    Qt stylesheets load images only from files or compiled resources, and the icons take the
+    theme's colours, so they are written once per colour, on first use, and removed at exit.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="glute-coach-theme-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+_ICONS = {
+    "down": '<path d="M2 4 L8 11 L14 4" fill="none" stroke="{c}" stroke-width="2.5" '
+    'stroke-linecap="round" stroke-linejoin="round"/>',
+    "up": '<path d="M2 11 L8 4 L14 11" fill="none" stroke="{c}" stroke-width="2.5" '
+    'stroke-linecap="round" stroke-linejoin="round"/>',
+    "check": '<path d="M2.5 8.5 L6.5 12.5 L13.5 3.5" fill="none" stroke="{c}" stroke-width="2.5" '
+    'stroke-linecap="round" stroke-linejoin="round"/>',
+    "dot": '<circle cx="8" cy="8" r="4" fill="{c}"/>',
+}
+
+
+def _icon(name: str, color: str) -> str:
+    """Path (forward slashes, as stylesheets want) of icon ``name`` drawn in ``color``."""
+    path = _icon_dir() / f"{name}-{color.lstrip('#')}.svg"
+    if not path.exists():
+        body = _ICONS[name].format(c=color)
+        path.write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" '
+            f'viewBox="0 0 16 16">{body}</svg>',
+            encoding="utf-8",
+        )
+    return path.as_posix()
+
+
 def _pt(scale: float, factor: float) -> str:
     return f"{BASE_POINT_SIZE * scale * factor:.1f}pt"
 
@@ -228,17 +269,55 @@ QListWidget, QTreeView {{
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
 QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ min-height: 40px; padding: 0 8px; }}
+QComboBox {{ padding-right: 36px; }}
+QComboBox::drop-down {{
+    subcontrol-origin: border; subcontrol-position: center right; width: 34px;
+    border: none; border-left: 1px solid {c.border};
+}}
+QComboBox::down-arrow {{ image: url("{_icon("down", c.text)}"); width: 16px; height: 16px; }}
 QComboBox QAbstractItemView {{
-    background-color: {c.surface}; color: {c.text};
+    background-color: {c.surface}; color: {c.text}; border: 1px solid {c.border};
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
+QSpinBox, QDoubleSpinBox {{ padding-right: 40px; }}
+QAbstractSpinBox QLineEdit {{
+    border: none; background: transparent; min-height: 0; padding: 0 0 0 6px;
+}}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QSpinBox::down-button,
+QDoubleSpinBox::down-button {{
+    subcontrol-origin: border; width: 34px; background: transparent;
+    border: none; border-left: 1px solid {c.border};
+}}
+QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QSpinBox::down-button:hover,
+QDoubleSpinBox::down-button:hover {{ background: {c.background}; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{
+    image: url("{_icon("up", c.text)}"); width: 14px; height: 14px;
+}}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{
+    image: url("{_icon("down", c.text)}"); width: 14px; height: 14px;
+}}
+QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:disabled,
+QDoubleSpinBox::up-arrow:off {{ image: url("{_icon("up", c.border)}"); }}
+QSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off, QDoubleSpinBox::down-arrow:disabled,
+QDoubleSpinBox::down-arrow:off {{ image: url("{_icon("down", c.border)}"); }}
 QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus, QPlainTextEdit:focus,
 QTextEdit:focus, QListView:focus, QListWidget:focus, QTreeView:focus {{ border: {focus}; }}
 
 QCheckBox, QRadioButton {{ spacing: 10px; padding: 4px; border: {FOCUS_WIDTH}px solid transparent;
     border-radius: 6px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: {focus}; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
+QCheckBox::indicator, QRadioButton::indicator {{
+    width: 20px; height: 20px; border: 2px solid {c.border}; background: {c.surface};
+}}
+QCheckBox::indicator {{ border-radius: 4px; }}
+QRadioButton::indicator {{ border-radius: 12px; }}
+QCheckBox::indicator:checked {{
+    background: {c.accent}; border-color: {c.accent}; image: url("{_icon("check", c.on_accent)}");
+}}
+QRadioButton::indicator:checked {{ border-color: {c.accent}; image: url("{_icon("dot", c.accent)}"); }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
 
 QSlider {{ min-height: 36px; border: {FOCUS_WIDTH}px solid transparent; border-radius: 6px; }}
 QSlider:focus {{ border: {focus}; }}
