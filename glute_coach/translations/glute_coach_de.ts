@@ -746,7 +746,7 @@
     </message>
     <message>
         <source>Restart step</source>
-        <translation>Neu starten</translation>
+        <translation>Schritt neu starten</translation>
     </message>
     <message>
         <source>R</source>
@@ -1190,7 +1190,7 @@
         <translation>75 bis 200 Prozent</translation>
     </message>
     <message>
-        <source>&amp;Flash the screen on each cue</source>
+        <source>Flas&amp;h the screen on each cue</source>
         <translation>&amp;Bildschirm bei jedem Hinweis aufblitzen lassen</translation>
     </message>
     <message>

@@ -11,13 +11,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -124,31 +125,77 @@ class SettingsView(QWidget):
         header.addWidget(self.defaults_button)
         outer.addLayout(header)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        left = QVBoxLayout()
-        left.addWidget(self._sound_card())
-        left.addStretch(1)
-        columns.addLayout(left, 1)
-        right = QVBoxLayout()
-        right.setSpacing(24)
-        right.addWidget(self._voice_card())
-        right.addWidget(self._display_card())
-        right.addStretch(1)
-        columns.addLayout(right, 1)
-
+        self._cards = (self._sound_card(), self._voice_card(), self._display_card())
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._two_columns: bool | None = None
         body = QWidget()
-        body.setLayout(columns)
+        body.setLayout(self._grid)
+        self._arrange(two_columns=True)
+
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self._scroll = scroll
         outer.addWidget(scroll, 1)
 
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
+
+    def _arrange(self, *, two_columns: bool) -> None:
+        """Sound on the left, voice and display on the right; one column when text is large."""
+        if two_columns == self._two_columns:
+            return
+        self._two_columns = two_columns
+        grid = self._grid
+        sound, voice, display = self._cards
+        for card in self._cards:
+            grid.removeWidget(card)
+        for row in range(4):
+            grid.setRowStretch(row, 0)
+        grid.setColumnStretch(1, 0)
+        top = Qt.AlignmentFlag.AlignTop
+        if two_columns:
+            grid.addWidget(sound, 0, 0, 3, 1, top)
+            grid.addWidget(voice, 0, 1, top)
+            grid.addWidget(display, 1, 1, top)
+            grid.setRowStretch(2, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            for row, card in enumerate(self._cards):
+                grid.addWidget(card, row, 0, 1, 2, top)
+            grid.setRowStretch(3, 1)
+
+    def _fits_two_columns(self) -> bool:
+        sound, voice, display = self._cards
+        right = max(voice.sizeHint().width(), display.sizeHint().width())
+        needed = sound.sizeHint().width() + self._grid.horizontalSpacing() + right
+        return needed <= self._scroll.viewport().width()
+
+    def _reflow(self) -> None:
+        self._arrange(two_columns=self._fits_two_columns())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if hasattr(self, "_scroll") and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._reflow()
 
     def _card(self, heading: str) -> tuple[QFrame, QFormLayout]:
         card = QFrame()
@@ -242,6 +289,8 @@ class SettingsView(QWidget):
 
         self.beeps_spin = QSpinBox()
         self.beeps_spin.setRange(0, 10)
+        # Stylesheet padding does not reach a spin box's inner editor; give its text room.
+        self.beeps_spin.lineEdit().setTextMargins(8, 0, 0, 0)
         self.beeps_spin.setSpecialValueText(self.tr("Off"))
         self.beeps_spin.setSuffix(self.tr(" beeps"))
         self.beeps_spin.setAccessibleDescription(
@@ -318,7 +367,7 @@ class SettingsView(QWidget):
 
         self.flash_check = self._check(
             form,
-            self.tr("&Flash the screen on each cue"),
+            self.tr("Flas&h the screen on each cue"),
             self.tr("Flash the screen on each cue"),
             self.tr("A brief flash helps when you cannot hear the cues"),
         )

@@ -226,6 +226,9 @@ def stylesheet(colors: ThemeColors, font_scale: float = 1.0) -> str:
     c = colors
     s = font_scale
     focus = f"{FOCUS_WIDTH}px solid {c.focus}"
+    indicator = round(20 * s)
+    arrow = round(16 * s)
+    arrow_box = round(34 * s)
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QDialog, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
@@ -269,23 +272,21 @@ QListWidget, QTreeView {{
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
 QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ min-height: 40px; padding: 0 8px; }}
-QComboBox {{ padding-right: 36px; }}
+QComboBox {{ padding-right: {arrow_box + 2}px; }}
 QComboBox::drop-down {{
-    subcontrol-origin: border; subcontrol-position: center right; width: 34px;
+    subcontrol-origin: border; subcontrol-position: center right; width: {arrow_box}px;
     border: none; border-left: 1px solid {c.border};
 }}
-QComboBox::down-arrow {{ image: url("{_icon("down", c.text)}"); width: 16px; height: 16px; }}
+QComboBox::down-arrow {{ image: url("{_icon("down", c.text)}"); width: {arrow}px; height: {arrow}px; }}
 QComboBox QAbstractItemView {{
     background-color: {c.surface}; color: {c.text}; border: 1px solid {c.border};
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
-QSpinBox, QDoubleSpinBox {{ padding-right: 40px; }}
-QAbstractSpinBox QLineEdit {{
-    border: none; background: transparent; min-height: 0; padding: 0 0 0 6px;
-}}
+QSpinBox, QDoubleSpinBox {{ padding-right: {arrow_box + 6}px; }}
+QAbstractSpinBox QLineEdit {{ border: none; background: transparent; min-height: 0; }}
 QSpinBox::up-button, QDoubleSpinBox::up-button, QSpinBox::down-button,
 QDoubleSpinBox::down-button {{
-    subcontrol-origin: border; width: 34px; background: transparent;
+    subcontrol-origin: border; width: {arrow_box}px; background: transparent;
     border: none; border-left: 1px solid {c.border};
 }}
 QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; }}
@@ -293,10 +294,10 @@ QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: botto
 QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QSpinBox::down-button:hover,
 QDoubleSpinBox::down-button:hover {{ background: {c.background}; }}
 QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{
-    image: url("{_icon("up", c.text)}"); width: 14px; height: 14px;
+    image: url("{_icon("up", c.text)}"); width: {arrow - 2}px; height: {arrow - 2}px;
 }}
 QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{
-    image: url("{_icon("down", c.text)}"); width: 14px; height: 14px;
+    image: url("{_icon("down", c.text)}"); width: {arrow - 2}px; height: {arrow - 2}px;
 }}
 QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:disabled,
 QDoubleSpinBox::up-arrow:off {{ image: url("{_icon("up", c.border)}"); }}
@@ -309,10 +310,11 @@ QCheckBox, QRadioButton {{ spacing: 10px; padding: 4px; border: {FOCUS_WIDTH}px 
     border-radius: 6px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: {focus}; }}
 QCheckBox::indicator, QRadioButton::indicator {{
-    width: 20px; height: 20px; border: 2px solid {c.border}; background: {c.surface};
+    width: {indicator}px; height: {indicator}px; border: 2px solid {c.border};
+    background: {c.surface};
 }}
 QCheckBox::indicator {{ border-radius: 4px; }}
-QRadioButton::indicator {{ border-radius: 12px; }}
+QRadioButton::indicator {{ border-radius: {indicator // 2 + 2}px; }}
 QCheckBox::indicator:checked {{
     background: {c.accent}; border-color: {c.accent}; image: url("{_icon("check", c.on_accent)}");
 }}
@@ -330,6 +332,9 @@ QSlider::handle:horizontal {{
 
 QScrollBar:vertical {{ background: {c.background}; width: 14px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; min-height: 32px; border-radius: 6px; }}
+QScrollBar:horizontal {{ background: {c.background}; height: 14px; }}
+QScrollBar::handle:horizontal {{ background: {c.border}; min-width: 32px; border-radius: 6px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 """
 
 

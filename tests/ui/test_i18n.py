@@ -3,51 +3,131 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel
 
-from glute_coach.ui.i18n import TRANSLATIONS_DIR, install_translator, resolve_language
+from glute_coach.storage.settings import Settings
+from glute_coach.ui import i18n
+from glute_coach.ui.i18n import (
+    TRANSLATIONS_DIR,
+    install_translator,
+    qm_path,
+    resolve_language,
+    uninstall_translators,
+)
 
 TS = TRANSLATIONS_DIR / "glute_coach_de.ts"
+UI_DIR = Path(i18n.__file__).resolve().parent
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%n|%\d")
+MNEMONIC = re.compile(r"&([^&\s])")
 
 
-def _messages() -> list[ET.Element]:
-    return list(ET.parse(TS).getroot().iter("message"))
+def _messages(path: Path = TS) -> Iterator[tuple[str, ET.Element]]:
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            yield name, message
 
 
-def test_german_is_complete_with_the_same_placeholders() -> None:
-    messages = _messages()
-    assert len(messages) > 200
-    for message in messages:
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), source
-        forms = [f.text or "" for f in translation.findall("numerusform")] or [
-            translation.text or ""
-        ]
-        for text in forms:
-            assert text.strip(), f"empty translation for {source!r}"
-            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
+def _forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    return [f.text or "" for f in translation.findall("numerusform")] or [translation.text or ""]
 
 
-def test_compiled_translation_is_current() -> None:
-    qm = TS.with_suffix(".qm")
-    assert qm.is_file()
-    assert qm.stat().st_mtime >= TS.stat().st_mtime - 1, "run scripts/update_translations"
-
-
-def test_installing_german_translates_the_interface(qapp: QApplication) -> None:
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[QTranslator]:
     translator = install_translator(qapp, "de")
     assert translator is not None
     try:
-        assert QCoreApplication.translate("LibraryView", "Settings") != "Settings"
+        yield translator
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translators(qapp)
+
+
+def test_german_is_complete_with_the_same_placeholders() -> None:
+    messages = list(_messages())
+    assert len(messages) > 200
+    for context, message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), (
+            f"{context}: {source!r} is not translated"
+        )
+        for text in _forms(message):
+            assert text.strip(), f"{context}: empty translation for {source!r}"
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
+                f"{context}: placeholders differ in {source!r}"
+            )
+            assert bool(MNEMONIC.search(text)) == bool(MNEMONIC.search(source)), (
+                f"{context}: keyboard mnemonic (&) lost or added in {source!r}"
+            )
+
+
+def test_every_string_in_the_code_is_in_the_translation(tmp_path: Path) -> None:
+    """Fails when someone adds a tr() string and does not run scripts/update_translations."""
+    lupdate = shutil.which("pyside6-lupdate") or str(
+        Path(sys.executable).parent / "pyside6-lupdate"
+    )
+    if not Path(lupdate).exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "fresh_de.ts"
+    sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
+    subprocess.run(
+        [lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    in_code = {(c, m.findtext("source")) for c, m in _messages(fresh)}
+    in_ts = {(c, m.findtext("source")) for c, m in _messages()}
+    assert in_code - in_ts == set(), "run scripts/update_translations and translate the new strings"
+
+
+def test_compiled_translation_matches_the_source(qapp: QApplication) -> None:
+    """The .qm holds exactly what the .ts says (so nobody forgot to run lrelease)."""
+    translator = QTranslator()
+    assert translator.load(str(qm_path("de")))
+    for context, message in _messages():
+        source = message.findtext("source") or ""
+        comment = message.findtext("comment")
+        n = 2 if message.get("numerus") == "yes" else -1
+        got = translator.translate(context, source, comment, n)
+        assert got == _forms(message)[-1], (
+            f"{context}: {source!r} — run scripts/update_translations"
+        )
+
+
+def test_installing_german_translates_the_interface(german: QTranslator) -> None:
+    assert QCoreApplication.translate("LibraryView", "Settings") == "Einstellungen"
+    assert QCoreApplication.translate("SettingsView", "System default") == "Systemstandard"
+
+
+def test_settings_view_appears_in_german(german: QTranslator, qtbot) -> None:
+    from glute_coach.ui.settings_view import SettingsView
+
+    view = SettingsView(Settings(), list_devices=lambda: [])
+    qtbot.addWidget(view)
+    texts = {label.text() for label in view.findChildren(QLabel)}
+    assert "Einstellungen" in texts
+    assert "Te&xtgröße" in texts
+    assert view.device_combo.itemText(0) == "Systemstandard"
+    assert view.back_button.accessibleName() == "Zurück"
+
+
+def test_uninstall_returns_to_english(qapp: QApplication) -> None:
+    assert install_translator(qapp, "de") is not None
+    uninstall_translators(qapp)
+    assert QCoreApplication.translate("LibraryView", "Settings") == "Settings"
 
 
 @pytest.mark.parametrize(("setting", "expected"), [("en", "en"), ("de", "de"), ("xx", "en")])
@@ -55,5 +135,33 @@ def test_language_choice(setting: str, expected: str) -> None:
     assert resolve_language(setting) == expected
 
 
+def test_system_language_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_AT")))
+    assert resolve_language("system") == "de"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert resolve_language("system") == "en"
+
+
 def test_english_needs_no_translator(qapp: QApplication) -> None:
     assert install_translator(qapp, "en") is None
+
+
+def test_mnemonics_are_unique_in_the_settings_view(qapp: QApplication, qtbot) -> None:
+    """Alt+letter must reach one control only, in English and in German."""
+    from glute_coach.ui.settings_view import SettingsView
+
+    for language in ("en", "de"):
+        install_translator(qapp, language)
+        try:
+            view = SettingsView(Settings(), list_devices=lambda: [])
+            qtbot.addWidget(view)
+            texts = [w.text() for w in view.findChildren(QLabel) if w.buddy()]
+            texts += [b.text() for b in (view.defaults_button, view.mute_check)]
+            texts += [
+                b.text() for b in (view.single_beep_check, view.voice_check, view.flash_check)
+            ]
+            keys = [m.group(1).lower() for t in texts if (m := MNEMONIC.search(t))]
+            assert len(keys) == len(texts), (language, texts)
+            assert len(set(keys)) == len(keys), (language, sorted(keys))
+        finally:
+            uninstall_translators(qapp)

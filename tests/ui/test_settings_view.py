@@ -1,70 +1,256 @@
-"""The settings page edits every setting, emits the new settings, and restores the defaults."""
+"""SettingsView edits every Settings field, emits new Settings, restores defaults, is accessible."""
 
 from __future__ import annotations
 
+import types
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
+    QLabel,
     QScrollBar,
     QWidget,
 )
-from pytestqt.qtbot import QtBot
 
 from glute_coach.storage.settings import Settings, Theme
+from glute_coach.ui import settings_view
 from glute_coach.ui.settings_view import SettingsView
+from glute_coach.ui.theme import apply_theme
+
+DEVICES = ["Built-in Audio", "USB Headset"]
 
 
-def _view(qtbot: QtBot, settings: Settings | None = None) -> SettingsView:
-    view = SettingsView(settings or Settings(), list_devices=lambda: ["Speakers", "Headphones"])
-    qtbot.addWidget(view)
-    return view
+@pytest.fixture
+def view(qtbot) -> SettingsView:
+    widget = SettingsView(Settings(), list_devices=lambda: list(DEVICES))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    return widget
 
 
-def test_shows_the_given_settings(qtbot: QtBot) -> None:
-    view = _view(
-        qtbot, Settings(theme=Theme.DARK, countdown_beeps=5, flash_on_cue=True, muted=True)
-    )
-    assert view.beeps_spin.value() == 5
-    assert view.flash_check.isChecked()
-    assert view.mute_check.isChecked()
-    assert view.theme_combo.currentData() in (Theme.DARK, Theme.DARK.value)
-
-
-def test_each_change_emits_new_settings(qtbot: QtBot) -> None:
-    view = _view(qtbot)
-    with qtbot.waitSignal(view.settings_changed) as changed:
-        view.flash_check.setChecked(True)
-    assert changed.args[0].flash_on_cue is True
-    with qtbot.waitSignal(view.settings_changed) as changed:
-        view.beeps_spin.setValue(1)
-    assert changed.args[0].countdown_beeps == 1
-    assert changed.args[0].flash_on_cue is True  # earlier changes are kept
-    index = view.theme_combo.findData(Theme.HIGH_CONTRAST)
-    if index < 0:
-        index = view.theme_combo.findData(Theme.HIGH_CONTRAST.value)
-    with qtbot.waitSignal(view.settings_changed) as changed:
-        view.theme_combo.setCurrentIndex(index)
-    assert changed.args[0].theme is Theme.HIGH_CONTRAST
-
-
-def test_restore_defaults_comes_from_the_one_declaration(qtbot: QtBot) -> None:
-    view = _view(qtbot, Settings(theme=Theme.DARK, font_scale=1.5, voice_enabled=False))
-    with qtbot.waitSignal(view.settings_changed) as changed:
-        qtbot.mouseClick(view.defaults_button, Qt.MouseButton.LeftButton)
-    assert changed.args[0] == Settings()
-    assert view.voice_check.isChecked()
-
-
-def test_every_input_has_an_accessible_name(qtbot: QtBot) -> None:
-    view = _view(qtbot)
-    kinds = (QAbstractButton, QAbstractSlider, QComboBox, QAbstractSpinBox)
-    inputs = [
+def _controls(view: QWidget) -> list[QWidget]:
+    kinds = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox)
+    return [
         w
         for w in view.findChildren(QWidget)
-        if isinstance(w, kinds) and not isinstance(w, QScrollBar)
+        if isinstance(w, kinds) and not isinstance(w, QScrollBar)  # the scroll area's own bars
     ]
-    named = [w for w in inputs if w.accessibleName() or getattr(w, "text", lambda: "")()]
-    assert len(named) == len(inputs), [type(w).__name__ for w in inputs if w not in named]
+
+
+def _show_active(view: QWidget, qtbot) -> None:
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+
+
+def test_every_settings_field_has_a_control(view: SettingsView, qtbot) -> None:
+    """Changing each control changes exactly its field, and every field is reachable."""
+    changed: set[str] = set()
+    base = view.settings
+
+    def record(new: Settings) -> None:
+        nonlocal base
+        diff = {k for k, v in new.model_dump().items() if v != base.model_dump()[k]}
+        changed.update(diff)
+        base = new
+
+    view.settings_changed.connect(record)
+    view.device_combo.setCurrentIndex(view.device_combo.findData("USB Headset"))
+    for slider in view._volume_sliders.values():
+        slider.setValue(slider.value() - 10)
+    view.mute_check.toggle()
+    view.beeps_spin.setValue(7)
+    view.single_beep_check.toggle()
+    view.voice_check.toggle()
+    view.voice_language_combo.setCurrentIndex(view.voice_language_combo.findData("de"))
+    view.theme_combo.setCurrentIndex(view.theme_combo.findData(Theme.HIGH_CONTRAST.value))
+    view.font_slider.setValue(150)
+    view.flash_check.toggle()
+    view.interface_language_combo.setCurrentIndex(view.interface_language_combo.findData("de"))
+    assert changed == set(Settings.model_fields)
+
+
+def test_changes_emit_a_new_settings(view: SettingsView, qtbot) -> None:
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        view._volume_sliders["beep_volume"].setValue(35)
+    new = blocker.args[0]
+    assert isinstance(new, Settings)
+    assert new.beep_volume == pytest.approx(0.35)
+    assert view.settings is new
+    assert view._volume_labels["beep_volume"].text() == "35 %"
+
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        view.font_slider.setValue(175)
+    assert blocker.args[0].font_scale == pytest.approx(1.75)
+    assert view.font_value.text() == "175 %"
+
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        view.device_combo.setCurrentIndex(view.device_combo.findData("Built-in Audio"))
+    assert blocker.args[0].audio_device == "Built-in Audio"
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        view.device_combo.setCurrentIndex(0)
+    assert blocker.args[0].audio_device is None
+
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        view.theme_combo.setCurrentIndex(view.theme_combo.findData("dark"))
+    assert blocker.args[0].theme is Theme.DARK
+
+
+def test_controls_show_the_given_settings(qtbot) -> None:
+    settings = Settings(
+        audio_device="USB Headset",
+        voice_volume=0.25,
+        muted=True,
+        voice_enabled=False,
+        voice_language="de",
+        countdown_beeps=0,
+        theme=Theme.DARK,
+        font_scale=1.25,
+        flash_on_cue=True,
+        interface_language="en",
+    )
+    view = SettingsView(settings, list_devices=lambda: list(DEVICES))
+    qtbot.addWidget(view)
+    assert view.device_combo.currentText() == "USB Headset"
+    assert view._volume_sliders["voice_volume"].value() == 25
+    assert view._volume_labels["voice_volume"].text() == "25 %"
+    assert view.mute_check.isChecked()
+    assert not view.voice_check.isChecked()
+    assert view.voice_language_combo.currentData() == "de"
+    assert view.beeps_spin.text() == "Off"
+    assert view.theme_combo.currentData() == "dark"
+    assert view.font_slider.value() == 125
+    assert view.flash_check.isChecked()
+    assert view.interface_language_combo.currentData() == "en"
+
+
+def test_system_default_device_is_first_and_unplugged_device_is_kept(qtbot) -> None:
+    view = SettingsView(Settings(audio_device="Old DAC"), list_devices=lambda: list(DEVICES))
+    qtbot.addWidget(view)
+    combo = view.device_combo
+    assert combo.itemData(0) is None
+    assert combo.itemText(0) == "System default"
+    assert [combo.itemData(i) for i in range(1, 3)] == DEVICES
+    assert combo.currentData() == "Old DAC"
+    assert "not connected" in combo.currentText()
+
+
+def test_device_listing_failure_is_not_an_error(monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+    def broken() -> types.ModuleType:
+        raise OSError("PortAudio library not found")
+
+    monkeypatch.setattr("glute_coach.audio.device.load_sounddevice", broken)
+    assert settings_view.list_output_devices() == []
+    view = SettingsView(Settings())
+    qtbot.addWidget(view)
+    assert view.device_combo.count() == 1
+    assert view.device_combo.currentData() is None
+
+
+def test_device_listing_keeps_outputs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("sounddevice")
+    fake.query_devices = lambda: [  # type: ignore[attr-defined]
+        {"name": "Mic", "max_output_channels": 0},
+        {"name": "Speakers", "max_output_channels": 2},
+        {"name": "Speakers", "max_output_channels": 2},
+        {"name": "HDMI", "max_output_channels": 8},
+    ]
+    monkeypatch.setattr("glute_coach.audio.device.load_sounddevice", lambda: fake)
+    assert settings_view.list_output_devices() == ["Speakers", "HDMI"]
+
+
+def test_restore_defaults_uses_settings_defaults(qtbot) -> None:
+    changed = Settings(
+        voice_volume=0.1, muted=True, theme=Theme.HIGH_CONTRAST, font_scale=2.0, countdown_beeps=9
+    )
+    view = SettingsView(changed, list_devices=lambda: list(DEVICES))
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        qtbot.mouseClick(view.defaults_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == Settings()
+    assert view._volume_sliders["voice_volume"].value() == round(Settings().voice_volume * 100)
+    assert view.theme_combo.currentData() == Settings().theme.value
+
+
+def test_set_settings_does_not_emit(view: SettingsView, qtbot) -> None:
+    with qtbot.assertNotEmitted(view.settings_changed):
+        view.set_settings(Settings(theme=Theme.DARK, muted=True))
+    assert view.mute_check.isChecked()
+    assert view.settings.theme is Theme.DARK
+
+
+def test_back_button_and_escape_request_back(view: SettingsView, qtbot) -> None:
+    _show_active(view, qtbot)
+    with qtbot.waitSignal(view.back_requested):
+        qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    view.mute_check.setFocus()
+    with qtbot.waitSignal(view.back_requested):
+        qtbot.keyClick(view.mute_check, Qt.Key.Key_Escape)
+
+
+def test_every_control_has_an_accessible_name_and_takes_focus(view: SettingsView) -> None:
+    controls = _controls(view)
+    assert len(controls) >= 16
+    for control in controls:
+        assert control.accessibleName(), f"{type(control).__name__} has no accessible name"
+        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.accessibleName()
+
+
+def test_labels_are_buddies(view: SettingsView) -> None:
+    buddied = {label.buddy() for label in view.findChildren(QLabel) if label.buddy()}
+    for control in (
+        view.device_combo,
+        *view._volume_sliders.values(),
+        view.beeps_spin,
+        view.voice_language_combo,
+        view.theme_combo,
+        view.font_slider,
+        view.interface_language_combo,
+    ):
+        assert control in buddied, control.accessibleName()
+
+
+def test_tab_reaches_every_control(view: SettingsView, qtbot) -> None:
+    _show_active(view, qtbot)
+    view.back_button.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        if widget in seen:
+            break
+        seen.append(widget)
+        view.focusNextChild()
+    missing = [c.accessibleName() for c in _controls(view) if c not in seen]
+    assert missing == []
+
+
+def test_keyboard_changes_a_slider(view: SettingsView, qtbot) -> None:
+    _show_active(view, qtbot)
+    slider = view._volume_sliders["music_volume"]
+    slider.setFocus()
+    with qtbot.waitSignal(view.settings_changed) as blocker:
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert blocker.args[0].music_volume == pytest.approx(Settings().music_volume + 0.05)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_layout_fits_1280_by_720(qapp: QApplication, qtbot, scale: float) -> None:
+    """Nothing is cut off sideways; large text falls back to one column."""
+    apply_theme(qapp, Theme.LIGHT, scale)
+    try:
+        view = SettingsView(Settings(), list_devices=lambda: list(DEVICES))
+        qtbot.addWidget(view)
+        view.resize(1280, 720)
+        with qtbot.waitExposed(view):
+            view.show()
+        assert view._two_columns is (scale == 1.0)
+        viewport = view._scroll.viewport().width()
+        for card in view._cards:
+            assert card.geometry().right() <= viewport, card
+    finally:
+        apply_theme(qapp, Theme.LIGHT, 1.0)

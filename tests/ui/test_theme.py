@@ -158,8 +158,8 @@ def test_stylesheet_parses_and_buttons_are_tall_enough(qapp: QApplication, qtbot
         for widget in (plain, primary, title, countdown, QCheckBox("Mute")):
             layout.addWidget(widget)
         qtbot.addWidget(root)
-        root.show()
-        qtbot.waitExposed(root)
+        with qtbot.waitExposed(root):
+            root.show()
     finally:
         qInstallMessageHandler(previous)
     assert problems == []
