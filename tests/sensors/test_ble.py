@@ -16,6 +16,7 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,10 @@ from glute_coach.sensors.ble_source import (
     parse_profile,
     scan,
 )
-from glute_coach.sensors.source import Block, ConnectionState, EventKind, SourceEvent
+from glute_coach.sensors.source import Block, ConnectionState, EventKind
+from tests.sensors.events import events_until, is_state
+
+wait_event = partial(events_until, timeout=3.0)
 
 ADDRESS = "AA:BB:CC:DD:EE:FF"
 MYOWARE_SERVICE = "ec3af789-2154-49f4-a9fc-bc6c88e9e930"
@@ -156,25 +160,6 @@ class FakeBle:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def wait_event(
-    source: BleSource, predicate: Callable[[SourceEvent], bool], timeout: float = 3.0
-) -> list[SourceEvent]:
-    """Events up to and including the first match."""
-    deadline = time.monotonic() + timeout
-    seen: list[SourceEvent] = []
-    while (remaining := deadline - time.monotonic()) > 0:
-        try:
-            event = source.events().get(timeout=remaining)
-        except queue.Empty:
-            break
-        seen.append(event)
-        if predicate(event):
-            return seen
-    pytest.fail(f"no matching event within {timeout} s; saw {seen}")
-
-
-def is_state(state: ConnectionState) -> Callable[[SourceEvent], bool]:
-    return lambda e: e.kind is EventKind.STATE and e.state is state
 
 
 class Collector:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import itertools
-import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from glute_coach.sensors.brainflow_source import BrainFlowSource, resolve_board
-from glute_coach.sensors.source import Block, ConnectionState, EventKind, SourceEvent
+from glute_coach.sensors.source import Block, ConnectionState, EventKind
+from tests.sensors.events import wait_event
+
+wait_event = partial(wait_event, timeout=4.0)
 
 board_shim = pytest.importorskip("brainflow.board_shim")
 data_filter = pytest.importorskip("brainflow.data_filter")
@@ -36,22 +39,6 @@ class Collector:
         while self.count < total and time.monotonic() < deadline:
             time.sleep(0.01)
         assert self.count >= total, f"received {self.count} of {total} samples"
-
-
-def wait_event(
-    source: BrainFlowSource, predicate: Callable[[SourceEvent], bool], timeout: float = 4.0
-) -> SourceEvent:
-    deadline = time.monotonic() + timeout
-    seen: list[SourceEvent] = []
-    while (remaining := deadline - time.monotonic()) > 0:
-        try:
-            event = source.events().get(timeout=remaining)
-        except queue.Empty:
-            break
-        seen.append(event)
-        if predicate(event):
-            return event
-    pytest.fail(f"no matching event within {timeout} s; saw {seen}")
 
 
 @pytest.fixture

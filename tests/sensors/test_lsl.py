@@ -11,42 +11,25 @@ from pathlib import Path
 
 os.environ["LSLAPICFG"] = str(Path(__file__).resolve().parent / "lsl.cfg")
 
-import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from functools import partial
 
 import numpy as np
 import pytest
 
 from glute_coach.sensors.lsl_source import LslSource
-from glute_coach.sensors.source import Block, ConnectionState, EventKind, SourceEvent
+from glute_coach.sensors.source import Block, ConnectionState, EventKind
 from glute_coach.sensors.spec import open_source
+from tests.sensors.events import is_state, wait_event
+
+wait_event = partial(wait_event, timeout=10.0)
 
 pylsl = pytest.importorskip("pylsl")
 
 FS = 1000.0
-
-
-def wait_event(
-    source: LslSource, predicate: Callable[[SourceEvent], bool], timeout: float = 10.0
-) -> SourceEvent:
-    deadline = time.monotonic() + timeout
-    seen: list[SourceEvent] = []
-    while (remaining := deadline - time.monotonic()) > 0:
-        try:
-            event = source.events().get(timeout=remaining)
-        except queue.Empty:
-            break
-        seen.append(event)
-        if predicate(event):
-            return event
-    pytest.fail(f"no matching event within {timeout} s; saw {seen}")
-
-
-def is_state(state: ConnectionState) -> Callable[[SourceEvent], bool]:
-    return lambda e: e.kind is EventKind.STATE and e.state is state
 
 
 class Collector:

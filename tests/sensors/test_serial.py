@@ -6,11 +6,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import queue
 import threading
 import time
 import tty
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from functools import partial
 
 import numpy as np
 import pytest
@@ -18,6 +18,9 @@ import pytest
 from glute_coach.sensors.frames import encode_frame
 from glute_coach.sensors.serial_source import ArrivalStamper, SerialSource
 from glute_coach.sensors.source import Block, ConnectionState, EventKind, SourceEvent
+from tests.sensors.events import wait_event
+
+wait_event = partial(wait_event, timeout=4.0)
 
 pytest.importorskip("serial")
 
@@ -62,22 +65,6 @@ class Collector:
         while self.count < total and time.monotonic() < deadline:
             time.sleep(0.005)
         assert self.count >= total, f"received {self.count} of {total} samples"
-
-
-def wait_event(
-    source: SerialSource, predicate: Callable[[SourceEvent], bool], timeout: float = 4.0
-) -> SourceEvent:
-    deadline = time.monotonic() + timeout
-    seen: list[SourceEvent] = []
-    while (remaining := deadline - time.monotonic()) > 0:
-        try:
-            event = source.events().get(timeout=remaining)
-        except queue.Empty:
-            break
-        seen.append(event)
-        if predicate(event):
-            return event
-    pytest.fail(f"no matching event within {timeout} s; saw {seen}")
 
 
 def connected(e: SourceEvent) -> bool:

@@ -3,7 +3,8 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -31,34 +32,11 @@ from glute_coach.sensors.spec import (
     open_source,
     parse_spec,
 )
+from tests.sensors.events import is_state, wait_event
+
+wait_event = partial(wait_event, timeout=5.0)
 
 UCI = Path(__file__).resolve().parents[3] / "shared" / "data" / "emg" / "uci-lower-limb"
-
-
-def wait_event(
-    source: SignalSource,
-    predicate: Callable[[SourceEvent], bool],
-    timeout: float = 5.0,
-    seen: list[SourceEvent] | None = None,
-) -> SourceEvent:
-    """Drain the source's events until one matches, failing after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            pytest.fail(f"no matching event within {timeout} s; saw {seen}")
-        try:
-            event = source.events().get(timeout=remaining)
-        except queue.Empty:
-            continue
-        if seen is not None:
-            seen.append(event)
-        if predicate(event):
-            return event
-
-
-def is_state(state: ConnectionState) -> Callable[[SourceEvent], bool]:
-    return lambda e: e.kind is EventKind.STATE and e.state is state
 
 
 # --- spec ------------------------------------------------------------------------------------
