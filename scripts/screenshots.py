@@ -50,6 +50,57 @@ def _grab(app: QApplication, window: QWidget, path: Path) -> None:
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
+def _finish_biofeedback(app: QApplication, window: MainWindow, path: Path) -> None:
+    """The finish screen after a session with sensors: EMG left/right and a pressure cuff."""
+    import dataclasses
+    import tempfile
+
+    from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
+    from glute_coach.ui.finish_view import FinishView
+
+    finish = window.pages.currentWidget()
+    assert isinstance(finish, FinishView)
+    assert finish.summary is not None
+
+    def emg(
+        side: str, peak: float, mean: float, zone: float, onset: float | None
+    ) -> ChannelMetrics:
+        return ChannelMetrics(
+            f"glute-{side[0]}", "gluteus_maximus", side, "%MVC", peak, mean, zone, 10, onset
+        )
+
+    metrics = [
+        ExerciseMetrics(
+            "Glute bridge",
+            "glute-bridge",
+            40.0,
+            4.0,
+            (40.0, 70.0),
+            [emg("left", 78.0, 52.0, 26.0, 0.18), emg("right", 66.0, 46.0, 21.0, None)],
+            symmetry=0.12,
+        ),
+        ExerciseMetrics(
+            "Standing glute squeeze",
+            "glute-squeeze",
+            45.0,
+            0.0,
+            (30.0, 50.0),
+            [ChannelMetrics("pressure", None, "both", "mmHg", 48.0, 37.5, 31.0, 8, 0.35)],
+        ),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        recording = Path(folder) / "20250301T101500-glute-session-15-min.csv"
+        recording.write_text("t,glute-l,glute-r\n", encoding="utf-8")
+        summary = dataclasses.replace(
+            finish.summary,
+            metrics=metrics,
+            recording=str(recording),
+            sensor="Two-channel EMG + pressure cuff",
+        )
+        finish.show_summary(summary)
+        _grab(app, window, path)
+
+
 def shoot(out: Path, sizes: list[tuple[int, int]]) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -85,9 +136,43 @@ def shoot(out: Path, sizes: list[tuple[int, int]]) -> None:
             controller.stop()
             controller.tick()
             _grab(app, window, out / f"finish-{suffix}.png")
+            _finish_biofeedback(app, window, out / f"finish-biofeedback-{suffix}.png")
             window.close()
             window.deleteLater()
             _settle(app)
+    shoot_sensor_setup(app, out, sizes)
+
+
+def shoot_sensor_setup(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """The sensor setup dialog connected to ``sim``: channels mapped, the test trace running."""
+    import tempfile
+    import time
+
+    from glute_coach.ui.sensor_setup import SensorSetupDialog
+
+    with tempfile.TemporaryDirectory() as profiles:
+        for theme in Theme:
+            apply_theme(app, theme, Settings(theme=theme).font_scale)
+            for width, height in sizes:
+                dialog = SensorSetupDialog(Path(profiles))
+                dialog.resize(width, height)
+                dialog.show()
+                dialog.set_spec_text("sim")
+                dialog.name_edit.setText("Both glutes")
+                dialog.connect_source()
+                deadline = time.monotonic() + 10.0
+                while time.monotonic() < deadline and not (
+                    dialog.state_key == "connected"
+                    and dialog.channel_table.rowCount() == 2
+                    and dialog.live_view is not None
+                    and dialog.live_view.frames > 60  # about 3 s of trace at 30 fps
+                ):
+                    app.processEvents()
+                    time.sleep(0.01)
+                _grab(app, dialog, out / f"sensor-setup-{theme.value}-{width}x{height}.png")
+                dialog.close()
+                dialog.deleteLater()
+                _settle(app)
 
 
 def main() -> None:

@@ -28,6 +28,10 @@ DEFAULT_LOOK_AHEAD_S = 1.5
 _EPS_MS = 1e-6
 
 
+def _nothing() -> None:
+    return None
+
+
 class CueScheduler:
     def __init__(
         self,
@@ -65,7 +69,10 @@ class CueScheduler:
         return bisect.bisect_left(self._times, position_s * 1000 - _EPS_MS)
 
     def close(self) -> None:
-        self._unsubscribe()
+        """Stop following the session (idempotent: the app closes it early, then again with the
+        output after the last sound's tail)."""
+        unsubscribe, self._unsubscribe = self._unsubscribe, _nothing
+        unsubscribe()
 
     def set_output(self, output: AudioOutput, sounds: SoundBank | None = None) -> None:
         """Move to another output (device lost or back): drop what the old one queued."""

@@ -24,7 +24,7 @@ from glute_coach.audio.settings import AudioSettings
 from glute_coach.audio.sound import Category, Sound
 from glute_coach.audio.sounds import ResolveAsset, SoundBank, SoundOptions
 from glute_coach.audio.supervisor import AudioSupervisor
-from glute_coach.audio.synth import ToneBank
+from glute_coach.audio.synth import ToneBank, synth_chime
 from glute_coach.core.clock import MonotonicClock
 from glute_coach.core.engine import SessionEngine, SessionState, Snapshot
 from glute_coach.core.timeline import Timeline
@@ -76,6 +76,7 @@ class SessionAudio:
         self._volumes = {c: settings.volume(c) for c in Category}
         self._muted = settings.muted
         self._feedback: float | None = None
+        self._chimes: dict[tuple[str, int], Sound] = {}
         self._music = (
             self._load_music(settings.music, output.rate) if settings.music is not None else None
         )
@@ -145,6 +146,15 @@ class SessionAudio:
     def set_feedback(self, value: float | None) -> None:
         self._feedback = value
         self.output.set_feedback(value)
+
+    def chime(self, kind: str) -> None:
+        """Play the biofeedback chime for entering ("enter") or leaving ("leave") the band now."""
+        output = self.output
+        key = (kind, output.rate)
+        sound = self._chimes.get(key)
+        if sound is None:
+            sound = self._chimes[key] = synth_chime(kind, output.rate)
+        output.play_at(sound, output.clock.now(), category=Category.FEEDBACK)
 
     def set_music(self, path: Path | None) -> None:
         """Loop a music file under the cues (ducked while a voice speaks), or stop it."""

@@ -37,6 +37,12 @@ TONE_NOTES: dict[Tone, tuple[Note, ...]] = {
     Tone.FINISH: (Note(1046.5, 0.12), Note(1318.5, 0.12), Note(1568.0, 0.25)),
 }
 SINGLE_BEEP = (Note(1000.0, 0.12),)
+# Biofeedback chimes, softer in shape than the cue tones: rising on entering the target band,
+# falling on leaving it (heard on the feedback channel, not the beeps).
+CHIME_NOTES: dict[str, tuple[Note, ...]] = {
+    "enter": (Note(784.0, 0.08), Note(1174.7, 0.16)),
+    "leave": (Note(784.0, 0.08), Note(523.3, 0.16)),
+}
 
 
 def _note(note: Note, rate: int) -> Samples:
@@ -60,6 +66,11 @@ def synth_tone(tone: Tone, rate: int, *, single_beep: bool = False) -> Sound:
     notes = SINGLE_BEEP if single_beep else TONE_NOTES[tone]
     name = "beep" if single_beep else f"tone:{tone.value}"
     return Sound(name, render_notes(notes, rate), rate)
+
+
+def synth_chime(kind: str, rate: int) -> Sound:
+    """The chime for entering ("enter") or leaving ("leave") the target band."""
+    return Sound(f"chime:{kind}", render_notes(CHIME_NOTES[kind], rate), rate)
 
 
 class ToneBank:

@@ -151,4 +151,13 @@ def run_app(ns: argparse.Namespace) -> int:
             raise UserError(
                 f"no routine file or library id '{ns.routine}' (see 'glute-coach list')"
             )
-    return run_gui(path, start=ns.start)
+    sensor = ns.sensor
+    if sensor is not None:
+        from glute_coach.sensors.profile import PROFILES_DIR, resolve_sensor
+        from glute_coach.storage.paths import user_config_dir
+
+        try:
+            resolve_sensor(sensor, user_config_dir() / PROFILES_DIR)
+        except ValueError as exc:
+            raise UserError(f"--sensor: {exc}") from None
+    return run_gui(path, start=ns.start, sensor=sensor)

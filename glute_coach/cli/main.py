@@ -81,7 +81,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glute-coach",
-        usage="glute-coach [ROUTINE] [--start] | glute-coach COMMAND ...",
+        usage="glute-coach [ROUTINE] [--start] [--sensor SPEC] | glute-coach COMMAND ...",
         description="Open the Glute Coach app, optionally with a routine. "
         f"Commands: {', '.join(SUBCOMMANDS)} (see 'glute-coach --help').",
     )
@@ -89,6 +89,12 @@ def _app_parser() -> argparse.ArgumentParser:
         "routine", nargs="?", metavar="ROUTINE", help="a routine file or library id"
     )
     parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.add_argument(
+        "--sensor",
+        metavar="SPEC",
+        help="biofeedback sensor for sessions: a saved sensor profile's name or a spec "
+        "(sim, file:PATH, lsl:NAME, brainflow:BOARD, ble:ADDRESS, serial:PORT)",
+    )
     parser.add_argument("--version", action="version", version=f"glute-coach {__version__}")
     return parser
 

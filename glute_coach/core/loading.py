@@ -12,7 +12,7 @@ import difflib
 import json
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -68,11 +68,43 @@ class LoadedRoutine:
     def resolve_asset(self, ref: str) -> Path:
         return resolve_asset(ref, self.path.parent)
 
+    def with_calibration(self) -> LoadedRoutine:
+        """With a sensor: a strongest-squeeze calibration first when the routine sets %MVC
+        targets but has no calibration of its own (so the bands can be shown at all)."""
+        muscles = mvc_target_muscles(self.routine.steps)
+        if not muscles or has_calibration(self.routine.steps):
+            return self
+        step = CalibrationStep(kind="mvc_calibration", muscles=muscles)
+        routine = self.routine.model_copy(update={"steps": [step, *self.routine.steps]})
+        return replace(self, routine=routine, timeline=compile_timeline(routine))
+
     def with_countdown(self, beeps: int) -> LoadedRoutine:
         """The same routine compiled with the user's countdown length."""
         if beeps == self.routine.defaults.countdown_beeps:
             return self
         return replace(self, timeline=compile_timeline(self.routine, countdown_beeps=beeps))
+
+
+def _walk(steps: Sequence[Step]) -> Iterator[Step]:
+    for step in steps:
+        yield step
+        if isinstance(step, RepeatStep):
+            yield from _walk(step.steps)
+
+
+def mvc_target_muscles(steps: Sequence[Step]) -> list[str]:
+    """The muscles named by %MVC targets, in order of first appearance."""
+    out: list[str] = []
+    for step in _walk(steps):
+        if isinstance(step, ExerciseStep) and step.target is not None:
+            muscle = step.target.muscle
+            if step.target.mvc_percent is not None and muscle and muscle not in out:
+                out.append(muscle)
+    return out
+
+
+def has_calibration(steps: Sequence[Step]) -> bool:
+    return any(isinstance(step, CalibrationStep) for step in _walk(steps))
 
 
 def resolve_asset(ref: str, routine_dir: Path) -> Path:

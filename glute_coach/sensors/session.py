@@ -111,15 +111,19 @@ class SensorSession:
         message_interval_s: float = MESSAGE_INTERVAL_S,
         clock: Clock = time.monotonic,
     ) -> None:
+        self._spec: SensorSpec | None
         if isinstance(source, str):
             self.spec_text = source
-            self.source: SignalSource = open_source(parse_spec(source))
+            self._spec = parse_spec(source)
+            self.source: SignalSource = open_source(self._spec, clock)
         elif isinstance(source, SignalSource):
             self.spec_text = type(source).__name__
+            self._spec = None
             self.source = source
         else:
             self.spec_text = repr(source)
-            self.source = open_source(source)
+            self._spec = source
+            self.source = open_source(source, clock)
         self.record_dir = Path(record_dir).expanduser() if record_dir is not None else None
         self.routine_id = routine_id
         self.lsl_markers = lsl_markers
@@ -187,6 +191,31 @@ class SensorSession:
                     self._markers.close()
         return self.recording_path
 
+    def reconnect(self) -> None:
+        """Drop the current connection and connect again from the spec (a user's "Reconnect").
+
+        Buffers, processing state and the recording carry on; the time without data shows as a
+        gap in the buffers and is annotated in the recording. A source built by the caller (not
+        from a spec) is restarted as it is.
+        """
+        if self._stopped or not self._started:
+            return
+        old = self.source
+        with contextlib.suppress(Exception):
+            old.stop(timeout=0.5)
+        try:
+            self.source = open_source(self._spec, self._clock) if self._spec is not None else old
+        except Exception as exc:
+            self._say("source-start", f"sensor: cannot reconnect: {exc}")
+            return
+        self._annotate_state("reconnect requested")
+        if self.source is not old:
+            self.source.add_sink(self._sink)
+        try:
+            self.source.start()
+        except Exception as exc:
+            self._say("source-start", f"sensor: cannot start: {exc}")
+
     def __enter__(self) -> SensorSession:
         self.start()
         return self
@@ -244,8 +273,11 @@ class SensorSession:
         ]
 
     # --- cues ------------------------------------------------------------------------------------
-    def on_cue(self, cue: CueLike, clock_time: float | None = None) -> None:
-        """A cue was given at ``clock_time`` (monotonic seconds; now if None). Never raises."""
+    def on_cue(self, cue: CueLike, clock_time: float | None = None, *, level: float = 1.0) -> None:
+        """A cue was given at ``clock_time`` (monotonic seconds; now if None). Never raises.
+
+        ``level`` (0..1 of a maximal effort) is how hard a simulated source squeezes.
+        """
         t = self._clock() if clock_time is None else float(clock_time)
         kind = str(cue.role)
         text = cue.text or kind
@@ -264,12 +296,20 @@ class SensorSession:
             except Exception as exc:
                 self._say("markers", f"LSL markers: cannot send: {exc}")
         action = cue_action(cue)
+        if action is not None:
+            self.simulate(action, t, level)
+
+    def simulate(self, action: str, clock_time: float, level: float = 1.0) -> None:
+        """Let a simulated source's client "squeeze" or "relax" (no-op for real sensors)."""
         respond = getattr(self.source, "on_cue", None)
-        if action is not None and callable(respond):
-            try:
-                respond(action, t)
-            except Exception as exc:
-                self._say("sim-cue", f"sensor: cue not applied: {exc}")
+        if not callable(respond):
+            return
+        try:
+            respond(action, clock_time, level) if action == "squeeze" else respond(
+                action, clock_time
+            )
+        except Exception as exc:
+            self._say("sim-cue", f"sensor: cue not applied: {exc}")
 
     # --- messages --------------------------------------------------------------------------------
     def poll_messages(self) -> list[str]:
@@ -301,8 +341,29 @@ class SensorSession:
     def _say(self, key: str, text: str) -> None:
         self._messages.append((key, " ".join(text.split())))
 
+    def _annotate_state(self, text: str) -> None:
+        """Mark a connection change in the recording's cue file (a gap's start or end)."""
+        recorder = self.recorder
+        if recorder is None:
+            return
+        try:
+            recorder.annotate(self._clock(), text, "sensor")
+        except Exception as exc:
+            self._say("annotate", f"recording: cannot store a note: {exc}")
+
     def _say_event(self, event: SourceEvent) -> None:
         detail = f": {event.message}" if event.message else ""
+        if event.kind is EventKind.STATE and event.state in (
+            ConnectionState.RECONNECTING,
+            ConnectionState.LOST,
+        ):
+            self._annotate_state(f"sensor {event.state.value}")
+        elif (
+            event.kind is EventKind.STATE
+            and event.state is ConnectionState.CONNECTED
+            and self._was_connected
+        ):
+            self._annotate_state("sensor connected again")
         if event.kind is EventKind.STATE:
             if event.code == "eos":
                 self._say("state:eos", "sensor: end of stream")

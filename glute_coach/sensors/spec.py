@@ -14,6 +14,8 @@ Grammar: ``KIND[:TARGET][,key=value]...``. Examples::
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -176,17 +178,24 @@ def parse_spec(text: str) -> SensorSpec:
     raise ValueError(f"unknown sensor kind {kind!r} in {text!r} (known: {', '.join(KINDS)})")
 
 
-def open_source(spec: str | SensorSpec) -> SignalSource:
-    """Build (not start) the source for a spec."""
+def open_source(spec: str | SensorSpec, clock: Callable[[], float] | None = None) -> SignalSource:
+    """Build (not start) the source for a spec.
+
+    ``clock`` paces and stamps the sources that make their own time (``sim``, ``file:``), so a
+    test's fake clock drives them; devices stamp with the real monotonic clock.
+    """
     parsed = parse_spec(spec) if isinstance(spec, str) else spec
+    paced = clock or time.monotonic
     if isinstance(parsed, SimSpec):
         from glute_coach.sensors.sim import SimSource
 
-        return SimSource(channels=parsed.channels, fs=parsed.fs, kind=parsed.kind, seed=parsed.seed)
+        return SimSource(
+            channels=parsed.channels, fs=parsed.fs, kind=parsed.kind, seed=parsed.seed, clock=paced
+        )
     if isinstance(parsed, FileSpec):
         from glute_coach.sensors.file_source import FileSource
 
-        return FileSource(parsed.path, speed=parsed.speed, fs=parsed.fs)
+        return FileSource(parsed.path, speed=parsed.speed, fs=parsed.fs, clock=paced)
     if isinstance(parsed, LslSpec):
         from glute_coach.sensors.lsl_source import LslSource
 

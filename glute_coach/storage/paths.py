@@ -17,6 +17,10 @@ def user_routines_dir() -> Path:
     return user_data_dir() / "routines"
 
 
+def user_recordings_dir() -> Path:
+    return user_data_dir() / "recordings"
+
+
 def user_config_dir() -> Path:
     return Path(_DIRS.user_config_dir)
 

@@ -1,9 +1,10 @@
 """Finished sessions, kept on this computer: one small versioned JSON file per session.
 
 Files live in ``user_data_dir()/sessions/`` and are named after the start time and routine, e.g.
-``20250301T101500-glute-bridge-progression.json``. Each holds ``{"version": 1, ...}`` and the
-fields of ``SessionSummary``. Writes are atomic (temporary file, fsync, rename), so a crash
-leaves the old file or none, never half a file. A later SQLite store can import these files.
+``20250301T101500-glute-bridge-progression.json``. Each holds ``{"version": 2, ...}`` and the
+fields of ``SessionSummary``; older files are upgraded step by step when read (``_UPGRADES``).
+Writes are atomic (temporary file, fsync, rename), so a crash leaves the old file or none, never
+half a file. A later SQLite store can import these files.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from glute_coach.core.metrics import ExerciseMetrics
 from glute_coach.storage.paths import user_data_dir
 
 log = logging.getLogger("glute_coach.storage")
 
-SESSIONS_VERSION = 1
+SESSIONS_VERSION = 2
 SESSIONS_DIR = "sessions"
 MAX_NOTES = 5000
 MAX_SESSION_BYTES = 1024 * 1024
@@ -49,6 +52,9 @@ class SessionSummary:
     pain_after: int | None = None  # 0..10
     rpe: int | None = None  # effort, 0..10
     notes: str = ""
+    metrics: list[ExerciseMetrics] = field(default_factory=list)  # one per exercise measured
+    recording: str | None = None  # the sensor recording (CSV) of this session
+    sensor: str | None = None  # the sensor source or profile the session used
 
     def __post_init__(self) -> None:
         for name in ("pain_before", "pain_after", "rpe"):
@@ -71,7 +77,9 @@ class SessionSummary:
         return max((end - start).total_seconds(), 0.0)
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": SESSIONS_VERSION, **asdict(self)}
+        out = asdict(self)
+        out["metrics"] = [m.to_json() for m in self.metrics]
+        return {"version": SESSIONS_VERSION, **out}
 
     @classmethod
     def from_json(cls, data: Any) -> SessionSummary:
@@ -79,8 +87,14 @@ class SessionSummary:
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         version = data.get("version")
-        if version != SESSIONS_VERSION:
+        if (
+            isinstance(version, bool)
+            or not isinstance(version, int)
+            or not 1 <= version <= SESSIONS_VERSION
+        ):
             raise ValueError(f"unknown session file version {version!r}")
+        for step in range(version, SESSIONS_VERSION):
+            data = _UPGRADES[step](data)
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         missing = sorted(
@@ -98,7 +112,32 @@ class SessionSummary:
         if missing:
             raise ValueError(f"missing {', '.join(missing)}")
         _check_types(values)
+        values["metrics"] = _read_metrics(values.get("metrics", []))
         return cls(**values)
+
+
+def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added the biofeedback results: a version 1 session had no sensor."""
+    out = dict(data)
+    out.setdefault("metrics", [])
+    out.setdefault("recording", None)
+    out.setdefault("sensor", None)
+    return out
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+
+def _read_metrics(items: Any) -> list[ExerciseMetrics]:
+    if not isinstance(items, list):
+        raise ValueError("'metrics' must be a list of exercise results")
+    metrics: list[ExerciseMetrics] = []
+    for n, item in enumerate(items, start=1):
+        try:
+            metrics.append(ExerciseMetrics.from_json(item))
+        except ValueError as exc:
+            raise ValueError(f"'metrics' item {n}: {exc}") from None
+    return metrics
 
 
 def _check_types(values: dict[str, Any]) -> None:
@@ -110,6 +149,8 @@ def _check_types(values: dict[str, Any]) -> None:
         "ended_at": (str,),
         "completed": (bool,),
         "notes": (str,),
+        "recording": (str, type(None)),
+        "sensor": (str, type(None)),
     }
     for name, types in expected.items():
         if name in values and not isinstance(values[name], types):

@@ -31,6 +31,14 @@ class Theme(StrEnum):
     HIGH_CONTRAST = "high-contrast"
 
 
+class FeedbackSound(StrEnum):
+    """What is heard while a hold has a biofeedback target."""
+
+    OFF = "off"
+    TONE = "tone"  # a continuous tone whose pitch follows the level
+    CHIME = "chime"  # a chime on entering and on leaving the target band
+
+
 class Settings(BaseModel):
     """The one declaration of every setting and its default."""
 
@@ -52,6 +60,13 @@ class Settings(BaseModel):
     font_scale: float = Field(default=1.0, ge=0.75, le=2.0)
     flash_on_cue: bool = False
     interface_language: str = Field(default="system", pattern=r"^(system|[a-z]{2})$")
+    sensor: str | None = Field(
+        default=None, max_length=400, description="Sensor profile name (or spec); None = none."
+    )
+    feedback_sound: FeedbackSound = FeedbackSound.TONE
+    feedback_colors: bool = Field(default=True, description="Gauges coloured by target zone.")
+    show_traces: bool = Field(default=True, description="Live signal traces beside the gauges.")
+    record_sensor: bool = Field(default=True, description="Save each session's sensor data.")
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:

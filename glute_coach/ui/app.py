@@ -11,8 +11,10 @@ from glute_coach.ui.display import display_problem
 STARTUP_PROBE_ENV = "GLUTE_COACH_STARTUP_PROBE"
 
 
-def run_gui(routine: Path | None = None, *, start: bool = False) -> int:
-    """Open the main window (optionally on a routine, optionally starting it). Returns the exit code."""
+def run_gui(routine: Path | None = None, *, start: bool = False, sensor: str | None = None) -> int:
+    """Open the main window (optionally on a routine, optionally starting it, with a sensor).
+
+    Returns the exit code."""
     problem = display_problem()
     if problem is not None:
         print(f"glute-coach: {problem}", file=sys.stderr)
@@ -45,7 +47,7 @@ def run_gui(routine: Path | None = None, *, start: bool = False) -> int:
     translator = install_translator(app, settings.interface_language)  # noqa: F841 - kept alive
     apply_theme(app, settings.theme, settings.font_scale)
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, sensor=sensor)
     window.resize(1280, 800)
 
     if os.environ.get(STARTUP_PROBE_ENV):

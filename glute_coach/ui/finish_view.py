@@ -1,25 +1,32 @@
-"""The finish screen: what was done and skipped, how it felt, and saving it on this computer."""
+"""The finish screen: what was done and skipped, how it felt, and saving it on this computer.
+
+After a session with a sensor it also shows the biofeedback results per exercise (peak and mean
+level, time in the target band, reps, onset latency, left/right symmetry) and links the recording.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.sessions import (
     MAX_NOTES,
     SessionSummary,
@@ -37,6 +44,86 @@ def grouped_names(names: list[str]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
+EVEN_SYMMETRY = 0.1  # |(L - R) / mean(L, R)| below this reads as "Even"
+NONE_TEXT = "—"  # a value that could not be measured
+
+
+def number_text(value: float) -> str:
+    """A measured level with as many digits as it needs: 85, 4.2, 0.012."""
+    size = abs(value)
+    if size >= 10 or size == 0:
+        return f"{value:.0f}"
+    if size >= 1:
+        return f"{value:.1f}"
+    return f"{value:.2g}"
+
+
+class ExerciseResults(QFrame):
+    """One exercise's biofeedback: its name, a column of numbers per channel, then notes.
+
+    Left and right sit side by side, so they compare at a glance; rows are the measures.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        heads: list[str],
+        channels: list[tuple[str, list[str]]],
+        notes: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bioExercise")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        self.name_label = QLabel(name, self)
+        set_role(self.name_label, "exercise")
+        self.name_label.setWordWrap(True)
+        box.addWidget(self.name_label)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        self.head_labels: list[QLabel] = []
+        for row, head in enumerate(heads, start=1):
+            label = QLabel(head, self)
+            set_role(label, "caption")
+            grid.addWidget(label, row, 0)
+            self.head_labels.append(label)
+        self.channel_labels: list[QLabel] = []
+        self.cells: list[list[QLabel]] = []  # per channel, one per head
+        for column, (who, values) in enumerate(channels, start=1):
+            label = QLabel(who, self)
+            label.setObjectName("channelName")
+            label.setWordWrap(True)
+            grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)
+            self.channel_labels.append(label)
+            cells = []
+            for row, (head, value) in enumerate(zip(heads, values, strict=True), start=1):
+                cell = QLabel(value, self)
+                cell.setAccessibleName(f"{who}, {head}: {value}")
+                grid.addWidget(cell, row, column)
+                cells.append(cell)
+            self.cells.append(cells)
+            grid.setColumnStretch(column, 1)
+        box.addLayout(grid)
+
+        self.notes: dict[str, QLabel] = {}
+        for key, text in notes:
+            label = QLabel(text, self)
+            label.setObjectName(key)
+            label.setWordWrap(True)
+            if key == "gap":
+                set_role(label, "caption")
+            box.addWidget(label)
+            self.notes[key] = label
+
+    def values(self, channel: int) -> list[str]:
+        """The shown values of one channel (0 = first), in the order of the heads."""
+        return [cell.text() for cell in self.cells[channel]]
+
+
 class FinishView(QWidget):
     """Summary of a session; pain after, effort and notes; Save; Done returns to the library."""
 
@@ -47,6 +134,7 @@ class FinishView(QWidget):
         super().__init__(parent)
         self.summary: SessionSummary | None = None
         self.saved_path: Path | None = None
+        self.exercise_frames: list[ExerciseResults] = []  # the biofeedback, one per exercise
         self._dirty = False
         self._scale = 0.0
         self.setObjectName("finishView")
@@ -70,6 +158,7 @@ class FinishView(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(16)
+        self._columns = columns
 
         # What was done and skipped.
         steps_card = QFrame(self)
@@ -87,7 +176,13 @@ class FinishView(QWidget):
         steps.addWidget(self.skipped_heading)
         steps.addWidget(self.skipped_list, 2)
         steps_card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        columns.addWidget(steps_card, 2)
+        # Below the steps, after a session with a sensor: the biofeedback results.
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(12)
+        left.addWidget(steps_card, 1)
+        left.addWidget(self._build_biofeedback(), 3)
+        columns.addLayout(left, 2)
 
         # How it felt.
         feel_card = QFrame(self)
@@ -160,6 +255,8 @@ class FinishView(QWidget):
         self.done_button.setMinimumWidth(120)
         self.done_button.clicked.connect(self.finish)
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.recording_label, 2)
+        bottom.addWidget(self.recording_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.done_button)
         root.addLayout(bottom)
@@ -186,6 +283,57 @@ class FinishView(QWidget):
         self.rpe.value_changed.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
 
+    def _build_biofeedback(self) -> QFrame:
+        self.bio_card = QFrame(self)
+        self.bio_card.setObjectName("biofeedback")
+        set_role(self.bio_card, "card")
+        self.bio_card.setAccessibleName(self.tr("Biofeedback"))
+        self.bio_card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        card = QVBoxLayout(self.bio_card)
+        card.setContentsMargins(16, 12, 16, 12)
+        card.setSpacing(6)
+        heading_row = QHBoxLayout()
+        self.bio_heading = QLabel(self.tr("Biofeedback"), self.bio_card)
+        set_role(self.bio_heading, "heading")
+        self.sensor_label = QLabel(self.bio_card)
+        set_role(self.sensor_label, "caption")
+        self.sensor_label.setWordWrap(True)
+        self.sensor_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        heading_row.addWidget(self.bio_heading)
+        heading_row.addWidget(self.sensor_label, 1)
+        card.addLayout(heading_row)
+
+        # The exercises, scrolling when there are more than fit.
+        self.bio_scroll = QScrollArea(self.bio_card)
+        self.bio_scroll.setObjectName("bioScroll")
+        self.bio_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.bio_scroll.setWidgetResizable(True)
+        self.bio_scroll.setAccessibleName(self.tr("Biofeedback per exercise"))
+        self.bio_body = QWidget()
+        self.bio_body.setObjectName("bioBody")
+        self.bio_rows = QVBoxLayout(self.bio_body)
+        self.bio_rows.setContentsMargins(0, 0, 4, 0)
+        self.bio_rows.setSpacing(10)
+        self.bio_scroll.setWidget(self.bio_body)
+        card.addWidget(self.bio_scroll, 1)
+
+        # The recording: its name and a way to its folder, in the bottom row (see _build).
+        self.recording_label = QLabel(self)
+        set_role(self.recording_label, "caption")
+        self.recording_label.setWordWrap(True)
+        self.recording_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.recording_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.recording_button = QPushButton(self.tr("Open recording folder"), self)
+        self.recording_button.setAccessibleName(self.tr("Open the folder of the recording"))
+        self.recording_button.setMinimumHeight(48)
+        self.recording_button.clicked.connect(self.open_recording_folder)
+        self.recording_label.hide()
+        self.recording_button.hide()
+        self.bio_card.hide()
+        return self.bio_card
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_scale()
@@ -210,6 +358,8 @@ class FinishView(QWidget):
             f'#finishView QLabel[role="title"] {{ font-size: {pt(1.9)}; }}'
             f'#finishView QLabel[role="heading"] {{ font-size: {pt(1.35)}; }}'
             f'#finishView QPushButton[role="primary"] {{ font-size: {pt(1.3)}; }}'
+            f'#finishView QLabel[role="exercise"] {{ font-size: {pt(1.15)}; font-weight: 700; }}'
+            "#bioScroll, #bioScroll > QWidget, #bioBody { background: transparent; }"
         )
 
     def _list(self, parent: QWidget, name: str) -> QListWidget:
@@ -261,6 +411,7 @@ class FinishView(QWidget):
         self.notes.blockSignals(True)
         self.notes.setPlainText(summary.notes)
         self.notes.blockSignals(False)
+        self._show_biofeedback(summary)
         self._dirty = True
         self.save_button.setEnabled(True)
         self.status_label.setText(self.tr("Not saved yet."))
@@ -273,6 +424,147 @@ class FinishView(QWidget):
             item = QListWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             widget.addItem(item)
+
+    # --- biofeedback -----------------------------------------------------------------------
+
+    def _show_biofeedback(self, summary: SessionSummary) -> None:
+        while self.bio_rows.count():
+            item = self.bio_rows.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.exercise_frames = []
+        shown = bool(summary.metrics) or summary.recording is not None
+        self.bio_card.setVisible(shown)
+        self.recording_label.setVisible(summary.recording is not None)
+        self.recording_button.setVisible(summary.recording is not None)
+        # The numbers need room: the left column gets as wide as the right while they show.
+        self._columns.setStretch(0, 1 if shown else 2)
+        self._columns.setStretch(1, 1 if shown else 3)
+        if not shown:
+            return
+        self.sensor_label.setText(
+            self.tr("Sensor: {name}").format(name=summary.sensor) if summary.sensor else ""
+        )
+        for metrics in summary.metrics:
+            results = self._exercise_results(metrics)
+            self.exercise_frames.append(results)
+            self.bio_rows.addWidget(results)
+        if not summary.metrics:
+            empty = QLabel(self.tr("No exercise was measured this time."), self.bio_body)
+            empty.setWordWrap(True)
+            set_role(empty, "caption")
+            self.bio_rows.addWidget(empty)
+        self.bio_rows.addStretch(1)
+        self._show_recording(summary.recording)
+
+    def _exercise_results(self, metrics: ExerciseMetrics) -> ExerciseResults:
+        heads = [
+            self.tr("Peak"),
+            self.tr("Mean"),
+            self.tr("Time in zone"),
+            self.tr("Reps"),
+            self.tr("Onset"),
+        ]
+        channels = [
+            (self.channel_text(c), self.channel_values(c, metrics.active_s))
+            for c in metrics.channels
+        ]
+        notes: list[tuple[str, str]] = []
+        symmetry = self.symmetry_text(metrics)
+        if symmetry is not None:
+            notes.append(("symmetry", self.tr("Symmetry: {text}").format(text=symmetry)))
+        if metrics.gap_s > 0:
+            seconds = max(1, round(metrics.gap_s))
+            notes.append(("gap", self.tr("Sensor signal missing for {n} s").format(n=seconds)))
+        return ExerciseResults(metrics.exercise, heads, channels, notes, self.bio_body)
+
+    def channel_text(self, channel: ChannelMetrics) -> str:
+        """Who was measured: "Gluteus maximus · left"; the channel's name without a muscle."""
+        muscles = {
+            "gluteus_maximus": self.tr("Gluteus maximus"),
+            "gluteus_medius": self.tr("Gluteus medius"),
+            "gluteus_minimus": self.tr("Gluteus minimus"),
+            "hamstrings": self.tr("Hamstrings"),
+            "tensor_fasciae_latae": self.tr("Tensor fasciae latae"),
+            "rectus_femoris": self.tr("Rectus femoris"),
+            "erector_spinae": self.tr("Erector spinae"),
+        }
+        if channel.muscle:
+            name = muscles.get(channel.muscle, channel.muscle.replace("_", " ").capitalize())
+        else:
+            name = channel.channel[:1].upper() + channel.channel[1:] or self.tr("Sensor")
+        sides = {"left": self.tr("left"), "right": self.tr("right")}
+        side = sides.get(channel.side)
+        return f"{name} · {side}" if side else name
+
+    def channel_values(self, channel: ChannelMetrics, active_s: float) -> list[str]:
+        """Peak, mean, time in zone, reps and onset latency as shown; "—" when not measured."""
+
+        def level(value: float | None) -> str:
+            if value is None:
+                return NONE_TEXT
+            number = number_text(value)
+            return f"{number} {channel.unit}" if channel.unit else number
+
+        if channel.zone_s is None:
+            zone = NONE_TEXT
+        elif active_s > 0:
+            share = min(max(round(100 * channel.zone_s / active_s), 0), 100)
+            zone = self.tr("{s} s ({share} %)").format(s=round(channel.zone_s), share=share)
+        else:
+            zone = self.tr("{s} s").format(s=round(channel.zone_s))
+        onset = (
+            NONE_TEXT
+            if channel.onset_latency_s is None
+            else self.tr("{ms} ms").format(ms=round(channel.onset_latency_s * 1000))
+        )
+        return [level(channel.peak), level(channel.mean), zone, str(channel.reps), onset]
+
+    def symmetry_text(self, metrics: ExerciseMetrics) -> str | None:
+        """ "Left 12 % stronger", "Even", "—" (both sides, not measured), None (one side only)."""
+        value = metrics.symmetry
+        if value is None:
+            sides = {c.side for c in metrics.channels}
+            return NONE_TEXT if {"left", "right"} <= sides else None
+        if abs(value) < EVEN_SYMMETRY:
+            return self.tr("Even")
+        percent = round(abs(value) * 100)
+        if value > 0:
+            return self.tr("Left {n} % stronger").format(n=percent)
+        return self.tr("Right {n} % stronger").format(n=percent)
+
+    def _show_recording(self, recording: str | None) -> None:
+        if recording is None:
+            return
+        path = Path(recording)
+        self.recording_label.setToolTip(str(path))
+        if path.is_file():
+            self.recording_label.setText(self.tr("Recording: {name}").format(name=path.name))
+        else:
+            self.recording_label.setText(
+                self.tr("The recording {name} is no longer in its folder.").format(name=path.name)
+            )
+        self.recording_button.setEnabled(path.parent.is_dir())
+
+    def open_recording_folder(self) -> bool:
+        """Show the recording's folder in the file manager; False (and say so) when it is gone."""
+        if self.summary is None or self.summary.recording is None:
+            return False
+        folder = Path(self.summary.recording).parent
+        if not folder.is_dir():
+            self.recording_label.setText(self.tr("The recording folder is no longer there."))
+            self.recording_button.setEnabled(False)
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.recording_label.setText(
+                self.tr("The folder could not be opened; the recording is in {folder}").format(
+                    folder=folder
+                )
+            )
+            return False
+        return True
 
     # --- answers and saving ----------------------------------------------------------------
 

@@ -217,6 +217,7 @@ class LibraryView(QWidget):
     routine_opened = Signal(object)  # LoadedRoutine
     education_requested = Signal()
     settings_requested = Signal()
+    sensor_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,6 +244,11 @@ class LibraryView(QWidget):
         )
         self.education_button.clicked.connect(self.education_requested)
         header.addWidget(self.education_button)
+        self.sensor_button = self._button(
+            self.tr("Sensor: none"), self.tr("Set up a biofeedback sensor for your sessions")
+        )
+        self.sensor_button.clicked.connect(self.sensor_requested)
+        header.addWidget(self.sensor_button)
         self.settings_button = self._button(self.tr("Settings"), self.tr("Open the settings"))
         self.settings_button.clicked.connect(self.settings_requested)
         header.addWidget(self.settings_button)
@@ -345,6 +351,12 @@ class LibraryView(QWidget):
         return button
 
     # --- public API ------------------------------------------------------------------------
+
+    def show_sensor(self, name: str | None) -> None:
+        """Name the sensor used for sessions (None: sessions run without one)."""
+        text = self.tr("Sensor: {0}").format(name) if name else self.tr("Sensor: none")
+        self.sensor_button.setText(text)
+        self.sensor_button.setAccessibleName(text)
 
     def refresh(self) -> None:
         """Scan the bundled and user routines again (files opened this session stay)."""

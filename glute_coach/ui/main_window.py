@@ -7,6 +7,8 @@ then, not at start-up).
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +25,10 @@ from glute_coach.ui.screensaver import ScreenAwake
 from glute_coach.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from glute_coach.sensors.profile import SensorProfile
     from glute_coach.storage.sessions import SessionSummary
+    from glute_coach.ui.biofeedback_controller import BiofeedbackController
+    from glute_coach.ui.player_view import PlayerView
     from glute_coach.ui.session_controller import SessionController
 
 
@@ -36,10 +41,14 @@ class MainWindow(QMainWindow):
         *,
         clock: Clock | None = None,
         persist_settings: bool = True,
+        sensor: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        # The sensor for sessions: a saved profile's name or a spec (--sensor beats the setting).
+        self.sensor: str | None = sensor or settings.sensor
+        self._biofeedback: BiofeedbackController | None = None
         self._clock = clock  # tests inject a ManualClock (and so silent audio)
         self._persist = persist_settings
         self._controller: SessionController | None = None
@@ -58,6 +67,8 @@ class MainWindow(QMainWindow):
         self.library.routine_opened.connect(self.open_routine)
         self.library.education_requested.connect(self.show_education)
         self.library.settings_requested.connect(self.show_settings)
+        self.library.sensor_requested.connect(self.show_sensor_setup)
+        self.library.show_sensor(self.sensor)
         self.detail.back_requested.connect(self.show_library)
         self.detail.start_requested.connect(self.start_session)
 
@@ -118,6 +129,95 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         return self._lazy_pages[name]
 
+    # --- the sensor ---------------------------------------------------------------------------
+
+    @staticmethod
+    def profiles_dir() -> Path:
+        from glute_coach.sensors.profile import PROFILES_DIR
+        from glute_coach.storage.paths import user_config_dir
+
+        return user_config_dir() / PROFILES_DIR
+
+    def show_sensor_setup(self) -> None:
+        """The sensor setup dialog; the profile saved (or chosen) there is used from now on."""
+        from glute_coach.sensors.profile import find_profile
+        from glute_coach.ui.sensor_setup import SensorSetupDialog
+
+        current = find_profile(self.profiles_dir(), self.sensor) if self.sensor else None
+        dialog = SensorSetupDialog(self.profiles_dir(), self, initial=current)
+        dialog.profile_saved.connect(lambda profile: self.use_sensor(profile.name))
+        dialog.exec()
+        chosen = dialog.profile()
+        dialog.close()
+        dialog.deleteLater()
+        if chosen is not None and dialog.result() == dialog.DialogCode.Accepted:
+            self.use_sensor(chosen.name)
+
+    def use_sensor(self, name: str | None) -> None:
+        """Use this sensor (a profile name or a spec; None: none) for the next sessions."""
+        self.sensor = name
+        self.library.show_sensor(name)
+        if self.settings.sensor != name:
+            self.apply_settings(self.settings.model_copy(update={"sensor": name}))
+
+    def _open_sensor(self) -> tuple[str, SensorProfile | None] | None:
+        """The configured sensor's spec and profile, or None (told to the user) if unusable."""
+        if not self.sensor:
+            return None
+        from glute_coach.sensors.profile import resolve_sensor
+
+        try:
+            return resolve_sensor(self.sensor, self.profiles_dir())
+        except ValueError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Sensor not used"),
+                self.tr(
+                    "The sensor “{0}” cannot be used, so this session runs without it:\n{1}"
+                ).format(self.sensor, exc),
+            )
+            return None
+
+    def _attach_sensor(
+        self,
+        controller: SessionController,
+        player: PlayerView,
+        spec: str,
+        profile: SensorProfile | None,
+    ) -> None:
+        from glute_coach.sensors.session import SensorSession
+        from glute_coach.storage.paths import user_recordings_dir
+        from glute_coach.ui.biofeedback_controller import BiofeedbackController
+        from glute_coach.ui.biofeedback_panel import BiofeedbackPanel
+
+        record_dir = user_recordings_dir() if self.settings.record_sensor else None
+        # A test's fake clock drives the simulated and file sources too (time.monotonic otherwise).
+        clock = self._clock.now if self._clock is not None else time.monotonic
+        try:
+            sensor = SensorSession(
+                spec, record_dir=record_dir, routine_id=controller.loaded.routine.id, clock=clock
+            )
+        except Exception as exc:  # e.g. a recording file that is not there
+            QMessageBox.warning(
+                self,
+                self.tr("Sensor not used"),
+                self.tr(
+                    "The sensor cannot be opened, so this session runs without it:\n{0}"
+                ).format(exc),
+            )
+            return
+        biofeedback = BiofeedbackController(
+            sensor, controller, self.settings, profile=profile, clock=clock, parent=self
+        )
+        panel = BiofeedbackPanel(biofeedback, self.settings, player)
+        panel.settings_changed.connect(self.apply_settings)
+        player.set_biofeedback(panel)
+        self._biofeedback = biofeedback
+
+    @property
+    def biofeedback(self) -> BiofeedbackController | None:
+        return self._biofeedback
+
     # --- settings -----------------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
@@ -145,6 +245,9 @@ class MainWindow(QMainWindow):
         from glute_coach.ui.session_controller import SessionController
 
         self._end_session_page()
+        sensor = self._open_sensor()
+        if sensor is not None:
+            loaded = loaded.with_calibration()
         loaded = loaded.with_countdown(self.settings.countdown_beeps)
         try:
             controller = SessionController(
@@ -162,6 +265,8 @@ class MainWindow(QMainWindow):
             )
             return
         player = PlayerView(controller, self.settings, self)
+        if sensor is not None:
+            self._attach_sensor(controller, player, *sensor)
         controller.finished.connect(self._session_finished)
         self._controller = controller
         self._lazy_pages["player"] = player
@@ -174,18 +279,33 @@ class MainWindow(QMainWindow):
 
     def _session_finished(self, summary: SessionSummary) -> None:
         self._awake.release()
+        if self._biofeedback is not None:
+            metrics, recording = self._biofeedback.finish()
+            summary = replace(
+                summary,
+                metrics=metrics,
+                recording=str(recording) if recording is not None else None,
+                sensor=self._biofeedback.name,
+            )
         finish = self._page("finish")
         finish.show_summary(summary)  # type: ignore[attr-defined]
         self.pages.setCurrentWidget(finish)
         self._end_session_page()
 
     def _end_session_page(self) -> None:
+        if self._biofeedback is not None:
+            self._biofeedback.close()
+            self._biofeedback.deleteLater()
+            self._biofeedback = None
         if self._controller is not None:
             self._controller.close()
             self._controller.deleteLater()
             self._controller = None
         player = self._lazy_pages.pop("player", None)
         if player is not None:
+            panel = getattr(player, "biofeedback", None)
+            if panel is not None:
+                panel.close_panel()
             self.pages.removeWidget(player)
             player.deleteLater()
 

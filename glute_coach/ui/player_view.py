@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Property,
@@ -54,6 +55,9 @@ from glute_coach.core.routine import Side
 from glute_coach.core.timeline import Segment, SegmentKind, TimelineCue
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.session_controller import SessionController, StepInfo
+
+if TYPE_CHECKING:
+    from glute_coach.ui.biofeedback_panel import BiofeedbackPanel
 from glute_coach.ui.theme import ThemeColors, contrast_ratio, palette_for
 from glute_coach.ui.widgets import SvgImage, clock_text
 
@@ -452,6 +456,7 @@ class PlayerView(QWidget):
         self._get_ready_left = 0.0
         self._last_snapshot: Snapshot | None = None
         self._unit = 1.0
+        self.biofeedback: BiofeedbackPanel | None = None
         self.setObjectName("playerView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session player"))
@@ -707,6 +712,8 @@ class PlayerView(QWidget):
         self.play_button.setMinimumHeight(max(round(64 * unit), MIN_TOUCH_PX))
         font(self.confirm_label, 22, bold=True)
         self.countdown.set_max_pixel_size(round(420 * unit))
+        if self.biofeedback is not None:
+            self.biofeedback.apply_scale(unit)
         self._apply_phase_style(self._phase_kind or SegmentKind.PREPARE, force=True)
 
     def _apply_phase_style(self, kind: SegmentKind, *, force: bool = False) -> None:
@@ -957,6 +964,8 @@ class PlayerView(QWidget):
             later = self.next_segment(seg)
             ref = later.image if later is not None else None
         show = ref is not None or seg.kind not in (SegmentKind.INFO, SegmentKind.REST)
+        if self.biofeedback is not None:  # the sensor panel has the picture's place
+            return
         self.image.setVisible(show)
         self.card_filler.setVisible(not show)
         if ref == self._image_ref:
@@ -1078,4 +1087,19 @@ class PlayerView(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flash_overlay.stop()
+        if self.biofeedback is not None:
+            self.biofeedback.close_panel()
         super().closeEvent(event)
+
+    # --- biofeedback -----------------------------------------------------------------------
+
+    def set_biofeedback(self, panel: BiofeedbackPanel) -> None:
+        """Show the sensor panel in the exercise card, where the picture was."""
+        self.biofeedback = panel
+        panel.setParent(self.card)
+        index = self._card_layout.indexOf(self.image)
+        self._card_layout.insertWidget(index, panel, 1)
+        self.image.hide()
+        self.card_filler.hide()
+        self.image.setMaximumHeight(0)
+        panel.apply_scale(self._unit)

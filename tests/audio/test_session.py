@@ -121,3 +121,24 @@ def test_close_closes_the_output_and_stops_feedback() -> None:
     audio.close()
     assert output.closed
     assert output.feedback is None
+
+
+def test_closing_after_the_scheduler_was_closed_still_closes_the_output() -> None:
+    # The app closes the scheduler when a routine ends, then the output after the last sound.
+    audio, output, _ = make()
+    audio.scheduler.close()
+    audio.close()
+    assert output.closed
+
+
+def test_the_band_chimes_play_now_on_the_feedback_channel() -> None:
+    audio, output, clock = make()
+    clock.advance(2.0)
+    audio.chime("enter")
+    audio.chime("leave")
+    enter, leave = list(output.requests)[-2:]
+    assert enter.sound.name == "chime:enter"
+    assert leave.sound.name == "chime:leave"
+    assert enter.at == pytest.approx(clock.now())
+    assert enter.category is Category.FEEDBACK
+    assert enter.sound.duration_s < 0.5

@@ -6,13 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from glute_coach.core.clock import ManualClock
 from glute_coach.core.loading import LoadedRoutine
+from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.paths import user_data_dir
-from glute_coach.storage.sessions import SessionSummary, read_session, sessions_dir
+from glute_coach.storage.sessions import (
+    SESSIONS_VERSION,
+    SessionSummary,
+    read_session,
+    sessions_dir,
+)
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.finish_view import FinishView, grouped_names
 from glute_coach.ui.player_view import PlayerView
@@ -98,7 +106,7 @@ def test_saving_writes_a_file_in_the_user_data_folder(qtbot: QtBot, view: Finish
     assert saved_files() == [path]
     assert path.is_relative_to(user_data_dir())
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == SESSIONS_VERSION
     assert data["pain_before"] == 4
     assert data["pain_after"] == 2
     assert data["rpe"] == 7
@@ -217,3 +225,158 @@ def test_from_the_player_to_a_saved_session(qtbot: QtBot, tmp_path: Path) -> Non
     assert stored.pain_before == 5
     assert stored.pain_after == 3
     assert stored.steps_skipped == ["Glute squeeze"]
+
+
+# --- biofeedback ------------------------------------------------------------------------------
+
+
+def emg(
+    side: str, peak: float | None, mean: float, zone: float, onset: float | None
+) -> ChannelMetrics:
+    return ChannelMetrics(f"glute-{side}", "gluteus_maximus", side, "%MVC", peak, mean, zone, 8,
+                          onset)  # fmt: skip
+
+
+def bridge(symmetry: float | None = 0.12, gap_s: float = 4.0) -> ExerciseMetrics:
+    return ExerciseMetrics(
+        exercise="Glute bridge",
+        exercise_id="glute-bridge",
+        active_s=40.0,
+        gap_s=gap_s,
+        band=(40.0, 70.0),
+        channels=[emg("left", 78.0, 52.4, 26.0, 0.18), emg("right", None, 46.0, 21.2, None)],
+        symmetry=symmetry,
+    )
+
+
+def squeeze() -> ExerciseMetrics:
+    cuff = ChannelMetrics("pressure", None, "both", "mmHg", 48.0, 37.5, None, 5, 0.35)
+    return ExerciseMetrics("Standing glute squeeze", None, 30.0, 0.0, None, [cuff])
+
+
+def laid_out(view: FinishView) -> FinishView:
+    """Let Qt show the new rows and lay them out (it does so from the event loop)."""
+    QApplication.processEvents()
+    return view
+
+
+def test_biofeedback_shows_per_exercise_and_channel(view: FinishView) -> None:
+    view.show_summary(summary(metrics=[bridge(), squeeze()], sensor="Two-channel EMG"))
+    laid_out(view)
+    assert view.bio_card.isVisible()
+    assert view.bio_heading.text() == "Biofeedback"
+    assert view.sensor_label.text() == "Sensor: Two-channel EMG"
+    first, second = view.exercise_frames
+    assert first.name_label.text() == "Glute bridge"
+    assert [h.text() for h in first.head_labels] == [
+        "Peak", "Mean", "Time in zone", "Reps", "Onset",
+    ]  # fmt: skip
+    assert [c.text() for c in first.channel_labels] == [
+        "Gluteus maximus · left",
+        "Gluteus maximus · right",
+    ]
+    assert first.values(0) == ["78 %MVC", "52 %MVC", "26 s (65 %)", "8", "180 ms"]
+    assert first.values(1) == ["—", "46 %MVC", "21 s (53 %)", "8", "—"]
+    assert first.notes["symmetry"].text() == "Symmetry: Left 12 % stronger"
+    assert first.notes["gap"].text() == "Sensor signal missing for 4 s"
+    assert first.cells[1][0].accessibleName() == "Gluteus maximus · right, Peak: —"
+    # One pressure channel: no symmetry, no gap, no band.
+    assert [c.text() for c in second.channel_labels] == ["Pressure"]
+    assert second.values(0) == ["48 mmHg", "38 mmHg", "—", "5", "350 ms"]
+    assert set(second.notes) == set()
+    for label in (*first.channel_labels, *first.cells[0], first.notes["gap"]):
+        assert label.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("symmetry", "text"),
+    [(0.12, "Left 12 % stronger"), (-0.25, "Right 25 % stronger"), (0.09, "Even"),
+     (-0.0999, "Even"), (None, "—")],
+)  # fmt: skip
+def test_symmetry_reads_as_which_side_is_stronger(
+    view: FinishView, symmetry: float | None, text: str
+) -> None:
+    view.show_summary(summary(metrics=[bridge(symmetry=symmetry, gap_s=0.0)]))
+    (results,) = view.exercise_frames
+    assert results.notes["symmetry"].text() == f"Symmetry: {text}"
+    assert "gap" not in results.notes
+
+
+def test_levels_keep_the_digits_they_need(view: FinishView) -> None:
+    raw = ChannelMetrics("EMG 1", "gluteus_medius", "left", "mV", 1.234, 0.0123, 3.0, 0, -0.05)
+    metrics = ExerciseMetrics("Clam", None, 0.0, 0.4, None, [raw])
+    view.show_summary(summary(metrics=[metrics]))
+    (results,) = view.exercise_frames
+    assert results.channel_labels[0].text() == "Gluteus medius · left"
+    assert results.values(0) == ["1.2 mV", "0.012 mV", "3 s", "0", "-50 ms"]
+    assert results.notes["gap"].text() == "Sensor signal missing for 1 s"
+
+
+def test_without_metrics_there_is_no_biofeedback(view: FinishView) -> None:
+    view.show_summary(summary(metrics=[bridge()], recording="/nowhere/r.csv"))
+    view.show_summary(summary())
+    assert view.bio_card.isHidden()
+    assert view.exercise_frames == []
+    assert view.recording_label.isHidden()
+    assert view.recording_button.isHidden()
+
+
+def test_the_recording_folder_opens(
+    view: FinishView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    recording = tmp_path / "rec" / "20250301T100000-test-routine.csv"
+    recording.parent.mkdir()
+    recording.write_text("t,left,right\n", encoding="utf-8")
+    view.show_summary(summary(metrics=[bridge()], recording=str(recording)))
+    assert view.recording_label.isVisible()
+    assert view.recording_label.text() == "Recording: 20250301T100000-test-routine.csv"
+    assert view.recording_label.toolTip() == str(recording)
+    assert view.recording_button.text() == "Open recording folder"
+    assert view.recording_button.isEnabled()
+    qtbot.mouseClick(view.recording_button, LEFT)
+    assert [url.toLocalFile() for url in opened] == [str(recording.parent)]
+
+
+def test_a_recording_that_was_moved_is_explained(
+    view: FinishView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    view.show_summary(summary(recording=str(tmp_path / "gone.csv")))
+    assert view.bio_card.isVisible()  # a recording without results still shows its link
+    assert view.recording_label.text() == "The recording gone.csv is no longer in its folder."
+    assert view.recording_button.isEnabled()  # its folder is still there
+    folder = tmp_path / "removed"
+    folder.mkdir()
+    view.show_summary(summary(metrics=[bridge()], recording=str(folder / "r.csv")))
+    folder.rmdir()  # removed while the screen shows
+    qtbot.mouseClick(view.recording_button, LEFT)
+    assert opened == []
+    assert view.recording_label.text() == "The recording folder is no longer there."
+    assert not view.recording_button.isEnabled()
+
+
+def test_saving_keeps_the_biofeedback(qtbot: QtBot, view: FinishView) -> None:
+    view.show_summary(summary(metrics=[bridge(), squeeze()], recording="/r.csv", sensor="sim"))
+    qtbot.mouseClick(view.rpe.buttons[6], LEFT)
+    qtbot.mouseClick(view.save_button, LEFT)
+    assert view.saved_path is not None
+    stored = read_session(view.saved_path)
+    assert stored.metrics == [bridge(), squeeze()]
+    assert stored.recording == "/r.csv"
+    assert stored.sensor == "sim"
+    assert stored.rpe == 6
+
+
+def test_biofeedback_fits_the_width_at_1280x720(qtbot: QtBot, view: FinishView) -> None:
+    view.show_summary(summary(metrics=[bridge(), squeeze()], recording="/r.csv"))
+    bar = view.bio_scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: laid_out(view).exercise_frames[0].isVisible() and not bar.isVisible())
+    assert bar.maximum() == 0
+    (first, _) = view.exercise_frames
+    for label in (*first.head_labels, *first.cells[0], *first.cells[1]):
+        assert label.width() >= label.sizeHint().width()
+    assert view.pain_after.isVisible()
+    assert view.notes.height() >= 60
