@@ -141,6 +141,7 @@ def shoot(out: Path, sizes: list[tuple[int, int]]) -> None:
             window.deleteLater()
             _settle(app)
     shoot_sensor_setup(app, out, sizes)
+    shoot_biofeedback(app, out, sizes)
 
 
 def shoot_sensor_setup(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
@@ -173,6 +174,101 @@ def shoot_sensor_setup(app: QApplication, out: Path, sizes: list[tuple[int, int]
                 dialog.close()
                 dialog.deleteLater()
                 _settle(app)
+
+
+PRESSURE_ROUTINE = {
+    "format_version": 1,
+    "id": "bridge-pressure-feedback",
+    "title": "Bridge with a pressure cuff",
+    "summary": "Keep the cuff under your lower back steady while you bridge.",
+    "level": "beginner",
+    "author": "Glute Coach team",
+    "defaults": {"prepare_s": 5},
+    "steps": [
+        {
+            "kind": "exercise",
+            "id": "glute-bridge",
+            "name": "Glute bridge",
+            "image": "asset:images/glute-bridge.svg",
+            "reps": 5,
+            "hold_s": 10,
+            "instructions": ["Lift your hips and keep the needle inside the band."],
+            "target": {"pressure_mmhg": [44, 50]},
+        }
+    ],
+}
+
+
+def shoot_biofeedback(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """The player with a simulated sensor: calibration, EMG left/right in a hold, pressure."""
+    import json
+    import tempfile
+    import time
+
+    from glute_coach.core.engine import SessionState
+
+    def step(window: MainWindow, clock: ManualClock, seconds: float = 0.1) -> None:
+        clock.advance(seconds)
+        bio = window.biofeedback
+        deadline = time.monotonic() + 5.0
+        while bio is not None and time.monotonic() < deadline:  # samples up to the fake clock
+            raw = bio.sensor.raw
+            if raw is not None and raw.total and raw.latest(1).t[-1] >= clock.now() - 0.05:
+                break
+            app.processEvents()
+            time.sleep(0.002)
+        controller = window.controller
+        assert controller is not None
+        controller.tick()
+        app.processEvents()
+
+    def run_until(window: MainWindow, clock: ManualClock, kind: SegmentKind, into: float) -> None:
+        controller = window.controller
+        assert controller is not None
+        for _ in range(20_000):
+            snap = controller.engine.snapshot()
+            seg = snap.segment
+            if seg.kind is kind and snap.position_s - seg.start_s >= into:
+                return
+            if snap.state is not SessionState.RUNNING:
+                break
+            step(window, clock)
+        raise RuntimeError(f"the session never reached {kind}")
+
+    with tempfile.TemporaryDirectory() as folder:
+        pressure_path = Path(folder) / "bridge-pressure.json"
+        pressure_path.write_text(json.dumps(PRESSURE_ROUTINE), encoding="utf-8")
+        emg_routine = load_routine(bundled_routines_dir() / "biofeedback-session.json")
+        shots = [
+            (
+                "sim:seed=5",
+                emg_routine,
+                [(SegmentKind.CALIBRATE, 3.0, "calibrate"), (SegmentKind.HOLD, 6.0, "emg")],
+            ),
+            (
+                "sim:kind=pressure,channels=1,seed=5",
+                load_routine(pressure_path),
+                [(SegmentKind.HOLD, 5.0, "pressure")],
+            ),
+        ]
+        for theme in Theme:
+            apply_theme(app, theme, Settings(theme=theme).font_scale)
+            for width, height in sizes:
+                for sensor, routine, moments in shots:
+                    clock = ManualClock(start=1000.0)
+                    settings = Settings(theme=theme, sensor=sensor, record_sensor=False)
+                    window = MainWindow(settings, clock=clock, persist_settings=False)
+                    window.resize(width, height)
+                    window.show()
+                    window.start_session(routine, 2)
+                    for kind, into, name in moments:
+                        run_until(window, clock, kind, into)
+                        suffix = f"{theme.value}-{width}x{height}"
+                        _grab(app, window, out / f"player-biofeedback-{name}-{suffix}.png")
+                    window._end_session_page()
+                    window.close()
+                    window.deleteLater()
+                    _settle(app)
 
 
 def main() -> None:

@@ -160,4 +160,8 @@ def run_app(ns: argparse.Namespace) -> int:
             resolve_sensor(sensor, user_config_dir() / PROFILES_DIR)
         except ValueError as exc:
             raise UserError(f"--sensor: {exc}") from None
-    return run_gui(path, start=ns.start, sensor=sensor)
+    if ns.kiosk_dir is not None and not ns.kiosk:
+        raise UserError("--kiosk-dir goes with --kiosk")
+    mode = "kiosk" if ns.kiosk else ("clinic" if ns.clinic else "normal")
+    kiosk_dir = Path(ns.kiosk_dir).expanduser() if ns.kiosk_dir is not None else None
+    return run_gui(path, start=ns.start, sensor=sensor, mode=mode, kiosk_dir=kiosk_dir)

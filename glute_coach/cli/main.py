@@ -81,7 +81,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glute-coach",
-        usage="glute-coach [ROUTINE] [--start] [--sensor SPEC] | glute-coach COMMAND ...",
+        usage="glute-coach [ROUTINE] [--start] [--sensor SPEC] [--clinic | --kiosk "
+        "[--kiosk-dir DIR]] | glute-coach COMMAND ...",
         description="Open the Glute Coach app, optionally with a routine. "
         f"Commands: {', '.join(SUBCOMMANDS)} (see 'glute-coach --help').",
     )
@@ -94,6 +95,22 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="biofeedback sensor for sessions: a saved sensor profile's name or a spec "
         "(sim, file:PATH, lsl:NAME, brainflow:BOARD, ble:ADDRESS, serial:PORT)",
+    )
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--clinic",
+        action="store_true",
+        help="clinic mode: the client's player on a second screen, a therapist console here",
+    )
+    modes.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="kiosk mode: fullscreen and locked, for a gym's wall screen or touch kiosk",
+    )
+    parser.add_argument(
+        "--kiosk-dir",
+        metavar="DIR",
+        help="kiosk mode: show only the routines in this folder (default: the user routines)",
     )
     parser.add_argument("--version", action="version", version=f"glute-coach {__version__}")
     return parser

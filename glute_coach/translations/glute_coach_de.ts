@@ -2,10 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BandGauge</name>
+    <message>
+        <source>No signal</source>
+        <translation>Kein Signal</translation>
+    </message>
+    <message>
+        <source>Signal lost</source>
+        <translation>Signal verloren</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Unterhalb</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>Oberhalb</translation>
+    </message>
+    <message>
+        <source>In zone</source>
+        <translation>Im Zielbereich</translation>
+    </message>
+    <message>
+        <source>target {lo} to {hi}</source>
+        <translation>Ziel {lo} bis {hi}</translation>
+    </message>
+    <message>
+        <source>target at least {lo}</source>
+        <translation>Ziel mindestens {lo}</translation>
+    </message>
+    <message>
+        <source>target at most {hi}</source>
+        <translation>Ziel höchstens {hi}</translation>
+    </message>
+    <message>
+        <source>Gauge</source>
+        <translation>Pegelanzeige</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>BigNumber</name>
     <message>
         <source>Seconds left</source>
         <translation>Verbleibende Sekunden</translation>
+    </message>
+</context>
+<context>
+    <name>BiofeedbackPanel</name>
+    <message>
+        <source>Biofeedback</source>
+        <translation>Biofeedback</translation>
+    </message>
+    <message>
+        <source>Sensor connection</source>
+        <translation>Sensorverbindung</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect the sensor</source>
+        <translation>Sensor neu verbinden</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>Colour the gauges by zone</source>
+        <translation>Pegelanzeigen nach Bereich einfärben</translation>
+    </message>
+    <message>
+        <source>Feedback sound</source>
+        <translation>Feedback-Klang</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Glocke</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Klang</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Show the live signal</source>
+        <translation>Live-Signal anzeigen</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>Waiting for the sensor…</source>
+        <translation>Warte auf den Sensor…</translation>
+    </message>
+    <message>
+        <source>This hold</source>
+        <translation>Diese Haltephase</translation>
+    </message>
+    <message>
+        <source>Live signal</source>
+        <translation>Live-Signal</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Sensor {0}: connecting…</source>
+        <translation>Sensor {0}: verbindet…</translation>
+    </message>
+    <message>
+        <source>Sensor {0}: connected</source>
+        <translation>Sensor {0}: verbunden</translation>
+    </message>
+    <message>
+        <source>Sensor {0}: reconnecting…</source>
+        <translation>Sensor {0}: verbindet neu…</translation>
+    </message>
+    <message>
+        <source>Sensor {0}: signal lost</source>
+        <translation>Sensor {0}: Signal verloren</translation>
+    </message>
+    <message>
+        <source>Sensor {0}: stopped</source>
+        <translation>Sensor {0}: gestoppt</translation>
+    </message>
+    <message>
+        <source>Measuring {where} · best squeeze so far {best} {unit}</source>
+        <translation>Messung {where} · stärkste Anspannung bisher {best} {unit}</translation>
+    </message>
+    <message>
+        <source>Measuring {where} · first effort</source>
+        <translation>Messung {where} · erster Versuch</translation>
+    </message>
+    <message>
+        <source>Reps {0}</source>
+        <translation>Wiederholungen {0}</translation>
+    </message>
+    <message>
+        <source>In zone {0} s</source>
+        <translation>Im Zielbereich {0} s</translation>
+    </message>
+    <message>
+        <source>Reaction {0} s</source>
+        <translation>Reaktion {0} s</translation>
+    </message>
+    <message>
+        <source>Reaction …</source>
+        <translation>Reaktion …</translation>
+    </message>
+    <message>
+        <source>Not calibrated: levels in the sensor&apos;s own unit</source>
+        <translation>Nicht kalibriert: Werte in der eigenen Einheit des Sensors</translation>
     </message>
 </context>
 <context>
@@ -492,6 +658,22 @@
         <translation>Ohne Speichern beenden</translation>
     </message>
     <message>
+        <source>Biofeedback</source>
+        <translation>Biofeedback</translation>
+    </message>
+    <message>
+        <source>Biofeedback per exercise</source>
+        <translation>Biofeedback pro Übung</translation>
+    </message>
+    <message>
+        <source>Open recording folder</source>
+        <translation>Aufzeichnungsordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open the folder of the recording</source>
+        <translation>Den Ordner mit der Aufzeichnung öffnen</translation>
+    </message>
+    <message>
         <source>Well done — routine complete</source>
         <translation>Gut gemacht — Programm abgeschlossen</translation>
     </message>
@@ -526,6 +708,122 @@
     <message>
         <source>Not saved yet.</source>
         <translation>Noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sensor: {name}</source>
+        <translation>Sensor: {name}</translation>
+    </message>
+    <message>
+        <source>No exercise was measured this time.</source>
+        <translation>Diesmal wurde keine Übung gemessen.</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Time in zone</source>
+        <translation>Zeit im Zielbereich</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Symmetry: {text}</source>
+        <translation>Symmetrie: {text}</translation>
+    </message>
+    <message>
+        <source>Sensor signal missing for {n} s</source>
+        <translation>Sensorsignal fehlte {n} s lang</translation>
+    </message>
+    <message>
+        <source>Gluteus maximus</source>
+        <translation>Gluteus maximus</translation>
+    </message>
+    <message>
+        <source>Gluteus medius</source>
+        <translation>Gluteus medius</translation>
+    </message>
+    <message>
+        <source>Gluteus minimus</source>
+        <translation>Gluteus minimus</translation>
+    </message>
+    <message>
+        <source>Hamstrings</source>
+        <translation>Hintere Oberschenkelmuskulatur</translation>
+    </message>
+    <message>
+        <source>Tensor fasciae latae</source>
+        <translation>Tensor fasciae latae</translation>
+    </message>
+    <message>
+        <source>Rectus femoris</source>
+        <translation>Rectus femoris</translation>
+    </message>
+    <message>
+        <source>Erector spinae</source>
+        <translation>Rückenstrecker</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>{s} s ({share} %)</source>
+        <translation>{s} s ({share} %)</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Left {n} % stronger</source>
+        <translation>Links {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Right {n} % stronger</source>
+        <translation>Rechts {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Recording: {name}</source>
+        <translation>Aufzeichnung: {name}</translation>
+    </message>
+    <message>
+        <source>The recording {name} is no longer in its folder.</source>
+        <translation>Die Aufzeichnung {name} ist nicht mehr in ihrem Ordner.</translation>
+    </message>
+    <message>
+        <source>The recording folder is no longer there.</source>
+        <translation>Den Aufzeichnungsordner gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The folder could not be opened; the recording is in {folder}</source>
+        <translation>Der Ordner ließ sich nicht öffnen; die Aufzeichnung liegt in {folder}</translation>
     </message>
     <message>
         <source>Changed since saving: press Save again.</source>
@@ -568,6 +866,14 @@
     <message>
         <source>Open the page that explains how glutes work and how training helps</source>
         <translation>Öffnet die Seite, die erklärt, wie die Gesäßmuskeln arbeiten und wie Training hilft</translation>
+    </message>
+    <message>
+        <source>Sensor: none</source>
+        <translation>Sensor: keiner</translation>
+    </message>
+    <message>
+        <source>Set up a biofeedback sensor for your sessions</source>
+        <translation>Einen Biofeedback-Sensor für Ihre Einheiten einrichten</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -626,6 +932,10 @@
         <translation>Übungsprogramme</translation>
     </message>
     <message>
+        <source>Sensor: {0}</source>
+        <translation>Sensor: {0}</translation>
+    </message>
+    <message>
         <source>This routine was not added</source>
         <translation>Dieses Programm wurde nicht hinzugefügt</translation>
     </message>
@@ -659,10 +969,33 @@
     </message>
 </context>
 <context>
+    <name>LiveView</name>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Glute Coach</source>
         <translation>Glute Coach</translation>
+    </message>
+    <message>
+        <source>Sensor not used</source>
+        <translation>Sensor nicht verwendet</translation>
+    </message>
+    <message>
+        <source>The sensor “{0}” cannot be used, so this session runs without it:
+{1}</source>
+        <translation>Der Sensor „{0}“ kann nicht verwendet werden, daher läuft diese Einheit ohne ihn:
+{1}</translation>
+    </message>
+    <message>
+        <source>The sensor cannot be opened, so this session runs without it:
+{0}</source>
+        <translation>Der Sensor lässt sich nicht öffnen, daher läuft diese Einheit ohne ihn:
+{0}</translation>
     </message>
     <message>
         <source>Settings not saved</source>
@@ -997,6 +1330,613 @@
     </message>
 </context>
 <context>
+    <name>SensorSetupDialog</name>
+    <message>
+        <source>Sensor setup</source>
+        <translation>Sensor einrichten</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Stop the test signal and close</source>
+        <translation>Testsignal beenden und schließen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>Simuliert</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>LSL</source>
+        <translation>LSL</translation>
+    </message>
+    <message>
+        <source>BrainFlow</source>
+        <translation>BrainFlow</translation>
+    </message>
+    <message>
+        <source>Bluetooth LE</source>
+        <translation>Bluetooth LE</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriell</translation>
+    </message>
+    <message>
+        <source>Where the signal comes from</source>
+        <translation>Woher das Signal kommt</translation>
+    </message>
+    <message>
+        <source>Source &amp;type</source>
+        <translation>&amp;Quellentyp</translation>
+    </message>
+    <message>
+        <source>Source type</source>
+        <translation>Quellentyp</translation>
+    </message>
+    <message>
+        <source>The source written as a spec string, as on the command line</source>
+        <translation>Die Quelle als Spec-Zeichenkette, wie auf der Kommandozeile</translation>
+    </message>
+    <message>
+        <source>&amp;Spec (advanced)</source>
+        <translation>&amp;Spec (für Fortgeschrittene)</translation>
+    </message>
+    <message>
+        <source>Source spec</source>
+        <translation>Spec der Quelle</translation>
+    </message>
+    <message>
+        <source>Spec check</source>
+        <translation>Prüfung der Spec</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to the source and show it</source>
+        <translation>Mit der Quelle verbinden und ihr Signal zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Stop the test signal</source>
+        <translation>Testsignal beenden</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Search for sources</source>
+        <translation>Nach Quellen suchen</translation>
+    </message>
+    <message>
+        <source>Look for sources of this kind; this can take a few seconds</source>
+        <translation>Nach Quellen dieser Art suchen; das kann einige Sekunden dauern</translation>
+    </message>
+    <message>
+        <source>Nothing searched yet</source>
+        <translation>Noch nicht gesucht</translation>
+    </message>
+    <message>
+        <source>Found sources</source>
+        <translation>Gefundene Quellen</translation>
+    </message>
+    <message>
+        <source>Choose one to fill in the fields above</source>
+        <translation>Wählen Sie eine aus, um die Felder oben auszufüllen</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels</source>
+        <translation>&amp;Kanäle</translation>
+    </message>
+    <message>
+        <source>Simulated channels</source>
+        <translation>Simulierte Kanäle</translation>
+    </message>
+    <message>
+        <source>EMG (muscle activity)</source>
+        <translation>EMG (Muskelaktivität)</translation>
+    </message>
+    <message>
+        <source>Pressure cuff</source>
+        <translation>Druckmanschette</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnal</source>
+        <translation>Si&amp;gnal</translation>
+    </message>
+    <message>
+        <source>Simulated signal</source>
+        <translation>Simuliertes Signal</translation>
+    </message>
+    <message>
+        <source>A made-up signal that squeezes on cues: no sensor needed.</source>
+        <translation>Ein erfundenes Signal, das auf die Hinweise hin anspannt: kein Sensor nötig.</translation>
+    </message>
+    <message>
+        <source>A recording: CSV, UCI text or EDF</source>
+        <translation>Eine Aufzeichnung: CSV, UCI-Text oder EDF</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for a recording</source>
+        <translation>Nach einer Aufzeichnung suchen</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Recording file</source>
+        <translation>Aufzeichnungsdatei</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>Te&amp;mpo</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Wiedergabetempo</translation>
+    </message>
+    <message>
+        <source>Stream name</source>
+        <translation>Stream-Name</translation>
+    </message>
+    <message>
+        <source>Stream na&amp;me</source>
+        <translation>Strea&amp;m-Name</translation>
+    </message>
+    <message>
+        <source>LSL stream name</source>
+        <translation>Name des LSL-Streams</translation>
+    </message>
+    <message>
+        <source>e.g. EMG</source>
+        <translation>z. B. EMG</translation>
+    </message>
+    <message>
+        <source>Stream t&amp;ype</source>
+        <translation>Stream-T&amp;yp</translation>
+    </message>
+    <message>
+        <source>LSL stream type</source>
+        <translation>Typ des LSL-Streams</translation>
+    </message>
+    <message>
+        <source>Sc&amp;an</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <source>Board name or number, e.g. synthetic</source>
+        <translation>Name oder Nummer des Boards, z. B. synthetic</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>BrainFlow board</source>
+        <translation>BrainFlow-Board</translation>
+    </message>
+    <message>
+        <source>e.g. serial_port=/dev/ttyUSB0</source>
+        <translation>z. B. serial_port=/dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <source>BrainFlow options</source>
+        <translation>BrainFlow-Optionen</translation>
+    </message>
+    <message>
+        <source>L&amp;ist boards</source>
+        <translation>Boards aufl&amp;isten</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Bluetooth address</source>
+        <translation>Bluetooth-Adresse</translation>
+    </message>
+    <message>
+        <source>Device pro&amp;file</source>
+        <translation>&amp;Geräteprofil</translation>
+    </message>
+    <message>
+        <source>Bluetooth device profile</source>
+        <translation>Bluetooth-Geräteprofil</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serieller Anschluss</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ud rate</source>
+        <translation>Ba&amp;udrate</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baudrate</translation>
+    </message>
+    <message>
+        <source>Text lines</source>
+        <translation>Textzeilen</translation>
+    </message>
+    <message>
+        <source>Binary frames</source>
+        <translation>Binäre Datenrahmen</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rmat</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Data format</source>
+        <translation>Datenformat</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Say where each channel&apos;s electrodes sit. Untick channels you do not use.</source>
+        <translation>Geben Sie an, wo die Elektroden jedes Kanals sitzen. Entfernen Sie das Häkchen bei Kanälen, die Sie nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Each channel of the source and the muscle it is on</source>
+        <translation>Jeder Kanal der Quelle und der Muskel, auf dem er sitzt</translation>
+    </message>
+    <message>
+        <source>Connect to list the channels.</source>
+        <translation>Verbinden Sie, um die Kanäle aufzulisten.</translation>
+    </message>
+    <message>
+        <source>No channels yet</source>
+        <translation>Noch keine Kanäle</translation>
+    </message>
+    <message>
+        <source>Test trace</source>
+        <translation>Testverlauf</translation>
+    </message>
+    <message>
+        <source>Connect to see the live signal here.</source>
+        <translation>Verbinden Sie, um hier das Live-Signal zu sehen.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>e.g. Both glutes, MyoWare</source>
+        <translation>z. B. Beide Gesäßhälften, MyoWare</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name</source>
+        <translation>Profil&amp;name</translation>
+    </message>
+    <message>
+        <source>Save &amp;profile</source>
+        <translation>&amp;Profil speichern</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Save the source and channels</source>
+        <translation>Quelle und Kanäle speichern</translation>
+    </message>
+    <message>
+        <source>No saved profiles</source>
+        <translation>Keine gespeicherten Profile</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Gespeicherte Profile</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved</source>
+        <translation>G&amp;espeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>Load profile</source>
+        <translation>Profil laden</translation>
+    </message>
+    <message>
+        <source>Fill the dialog from this profile</source>
+        <translation>Den Dialog mit diesem Profil ausfüllen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete this saved profile</source>
+        <translation>Dieses gespeicherte Profil löschen</translation>
+    </message>
+    <message>
+        <source>Profile status</source>
+        <translation>Profilstatus</translation>
+    </message>
+    <message>
+        <source>Not complete yet: {reason}</source>
+        <translation>Noch nicht vollständig: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose a recording</source>
+        <translation>Aufzeichnung auswählen</translation>
+    </message>
+    <message>
+        <source>Recordings (*.csv *.tsv *.txt *.edf *.bdf);;All files (*)</source>
+        <translation>Aufzeichnungen (*.csv *.tsv *.txt *.edf *.bdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Choose one</source>
+        <translation>Bitte auswählen</translation>
+    </message>
+    <message>
+        <source>Found 1 source.</source>
+        <translation>1 Quelle gefunden.</translation>
+    </message>
+    <message>
+        <source>Found {n} sources.</source>
+        <translation>{n} Quellen gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message>
+        <source>The source is not complete: {reason}</source>
+        <translation>Die Quelle ist nicht vollständig: {reason}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Cannot open the source: {reason}</source>
+        <translation>Die Quelle lässt sich nicht öffnen: {reason}</translation>
+    </message>
+    <message>
+        <source>Live test trace</source>
+        <translation>Live-Testverlauf</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>Warnung: {text}</translation>
+    </message>
+    <message>
+        <source>Connected: 1 channel at {rate} Hz</source>
+        <translation>Verbunden: 1 Kanal mit {rate} Hz</translation>
+    </message>
+    <message>
+        <source>Connected: {n} channels at {rate} Hz</source>
+        <translation>Verbunden: {n} Kanäle mit {rate} Hz</translation>
+    </message>
+    <message>
+        <source>Connection lost: reconnecting…</source>
+        <translation>Verbindung verloren: verbinde neu…</translation>
+    </message>
+    <message>
+        <source>Cannot connect: still trying…</source>
+        <translation>Keine Verbindung: versuche es weiter…</translation>
+    </message>
+    <message>
+        <source>No data from the sensor: waiting…</source>
+        <translation>Keine Daten vom Sensor: warte…</translation>
+    </message>
+    <message>
+        <source>Finished: the recording has been played</source>
+        <translation>Fertig: Die Aufzeichnung wurde abgespielt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Gluteus maximus</source>
+        <translation>Gluteus maximus</translation>
+    </message>
+    <message>
+        <source>Gluteus medius</source>
+        <translation>Gluteus medius</translation>
+    </message>
+    <message>
+        <source>Gluteus minimus</source>
+        <translation>Gluteus minimus</translation>
+    </message>
+    <message>
+        <source>Hamstrings</source>
+        <translation>Hintere Oberschenkelmuskulatur</translation>
+    </message>
+    <message>
+        <source>Tensor fasciae latae</source>
+        <translation>Tensor fasciae latae</translation>
+    </message>
+    <message>
+        <source>Rectus femoris</source>
+        <translation>Rectus femoris</translation>
+    </message>
+    <message>
+        <source>Erector spinae</source>
+        <translation>Rückenstrecker</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Use channel {name}</source>
+        <translation>Kanal {name} verwenden</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>Nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Muscle for channel {name}</source>
+        <translation>Muskel für Kanal {name}</translation>
+    </message>
+    <message>
+        <source>Side for channel {name}</source>
+        <translation>Seite für Kanal {name}</translation>
+    </message>
+    <message>
+        <source>Loaded “{name}”. Connect again to use its source.</source>
+        <translation>„{name}“ geladen. Verbinden Sie erneut, um seine Quelle zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Loaded “{name}”.</source>
+        <translation>„{name}“ geladen.</translation>
+    </message>
+    <message>
+        <source>Some profiles could not be read: {problems}</source>
+        <translation>Einige Profile konnten nicht gelesen werden: {problems}</translation>
+    </message>
+    <message>
+        <source>Give the profile a name first.</source>
+        <translation>Geben Sie dem Profil zuerst einen Namen.</translation>
+    </message>
+    <message>
+        <source>This profile cannot be saved: check the name.</source>
+        <translation>Dieses Profil kann nicht gespeichert werden: Bitte prüfen Sie den Namen.</translation>
+    </message>
+    <message>
+        <source>A profile called “{name}” exists. Replace it?</source>
+        <translation>Es gibt bereits ein Profil namens „{name}“. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace profile</source>
+        <translation>Profil ersetzen</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save: {reason}</source>
+        <translation>Speichern fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>„{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}”?</source>
+        <translation>Das Profil „{name}“ löschen?</translation>
+    </message>
+    <message>
+        <source>Could not delete: {reason}</source>
+        <translation>Löschen fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>„{name}“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>“{name}” was already gone.</source>
+        <translation>„{name}“ war bereits gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>Calibration: {muscles}</source>
@@ -1222,6 +2162,110 @@
         <translation>Eine neue Sprache der Oberfläche wird nach einem Neustart von Glute Coach wirksam.</translation>
     </message>
     <message>
+        <source>Biofeedback</source>
+        <translation>Biofeedback</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>Set up se&amp;nsor…</source>
+        <translation>Sensor ei&amp;nrichten…</translation>
+    </message>
+    <message>
+        <source>Set up sensor</source>
+        <translation>Sensor einrichten</translation>
+    </message>
+    <message>
+        <source>Choose, connect and test the sensor used in your sessions</source>
+        <translation>Den Sensor für Ihre Einheiten auswählen, verbinden und testen</translation>
+    </message>
+    <message>
+        <source>No s&amp;ensor</source>
+        <translation>&amp;Kein Sensor</translation>
+    </message>
+    <message>
+        <source>No sensor</source>
+        <translation>Kein Sensor</translation>
+    </message>
+    <message>
+        <source>Run your sessions without a sensor</source>
+        <translation>Ihre Einheiten ohne Sensor durchführen</translation>
+    </message>
+    <message>
+        <source>A note that rises with your squeeze</source>
+        <translation>Ein Ton, der mit Ihrer Anspannung ansteigt</translation>
+    </message>
+    <message>
+        <source>A chime when you enter and leave the target band</source>
+        <translation>Ein Glockenton, wenn Sie den Zielbereich erreichen und wieder verlassen</translation>
+    </message>
+    <message>
+        <source>Silent; the gauges still show your level</source>
+        <translation>Ohne Klang; die Pegelanzeigen zeigen Ihren Wert weiterhin an</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Glocke</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Klang</translation>
+    </message>
+    <message>
+        <source>Feedb&amp;ack sound</source>
+        <translation>Feedback-K&amp;lang</translation>
+    </message>
+    <message>
+        <source>Feedback sound</source>
+        <translation>Feedback-Klang</translation>
+    </message>
+    <message>
+        <source>Colour the &amp;gauges by zone</source>
+        <translation>Pegelanzeigen nach Be&amp;reich einfärben</translation>
+    </message>
+    <message>
+        <source>Colour the gauges by zone</source>
+        <translation>Pegelanzeigen nach Bereich einfärben</translation>
+    </message>
+    <message>
+        <source>Below, in and above the target band each get their own colour; the zone is always named in words too</source>
+        <translation>Unter, in und über dem Zielbereich hat die Anzeige je eine eigene Farbe; der Bereich wird immer auch in Worten genannt</translation>
+    </message>
+    <message>
+        <source>Show the live signal t&amp;races</source>
+        <translation>&amp;Verlauf des Live-Signals anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the live signal traces</source>
+        <translation>Verlauf des Live-Signals anzeigen</translation>
+    </message>
+    <message>
+        <source>A scrolling plot of the last few seconds of the signal beside the gauges</source>
+        <translation>Ein mitlaufendes Diagramm der letzten Sekunden des Signals neben den Pegelanzeigen</translation>
+    </message>
+    <message>
+        <source>Save sensor data &amp;with each session (on this computer)</source>
+        <translation>Sensordaten jeder Einheit auf diesem Computer speic&amp;hern</translation>
+    </message>
+    <message>
+        <source>Save sensor data with each session (on this computer)</source>
+        <translation>Sensordaten jeder Einheit auf diesem Computer speichern</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s raw sensor signal is kept in a file on this computer</source>
+        <translation>Das Rohsignal des Sensors wird für jede Einheit in einer Datei auf diesem Computer gespeichert</translation>
+    </message>
+    <message>
+        <source>Sensor: {0}</source>
+        <translation>Sensor: {0}</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -1258,6 +2302,41 @@
     <message>
         <source>Illustration</source>
         <translation>Abbildung</translation>
+    </message>
+</context>
+<context>
+    <name>SymmetryBar</name>
+    <message>
+        <source>Even</source>
+        <translation>Ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Left {n} % stronger</source>
+        <translation>Links {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Right {n} % stronger</source>
+        <translation>Rechts {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Left/right balance: {text}</source>
+        <translation>Balance links/rechts: {text}</translation>
+    </message>
+    <message>
+        <source>No signal</source>
+        <translation>Kein Signal</translation>
+    </message>
+    <message>
+        <source>Symmetry {n} %, even within {t} %</source>
+        <translation>Symmetrie {n} %, ausgeglichen bis {t} %</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,14 @@ from glute_coach.ui.display import display_problem
 STARTUP_PROBE_ENV = "GLUTE_COACH_STARTUP_PROBE"
 
 
-def run_gui(routine: Path | None = None, *, start: bool = False, sensor: str | None = None) -> int:
+def run_gui(
+    routine: Path | None = None,
+    *,
+    start: bool = False,
+    sensor: str | None = None,
+    mode: str = "normal",
+    kiosk_dir: Path | None = None,
+) -> int:
     """Open the main window (optionally on a routine, optionally starting it, with a sensor).
 
     Returns the exit code."""

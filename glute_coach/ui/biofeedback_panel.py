@@ -44,6 +44,7 @@ from glute_coach.ui.theme import ThemeColors, palette_for
 MIN_TOUCH_PX = 48
 TRACE_WINDOW_S = 8.0
 MAX_GAUGES = 8
+INITIAL_SCALE = {"mv": 0.5, "uv": 500.0, "µv": 500.0, "v": 0.0005, "mmhg": 60.0}  # full scale
 
 
 def _fmt(value: float, decimals: int = 1) -> str:
@@ -118,9 +119,7 @@ class BiofeedbackPanel(QFrame):
         self.traces_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.traces_button.toggled.connect(self._toggle_traces)
         header.addWidget(self.state_label, 1)
-        for widget in (self.reconnect_button, self.colors_button, self.sound_box):
-            header.addWidget(widget)
-        header.addWidget(self.traces_button)
+        header.addWidget(self.reconnect_button)
         root.addLayout(header)
 
         self.calibration_label = QLabel(self)
@@ -142,16 +141,20 @@ class BiofeedbackPanel(QFrame):
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waiting_label.setWordWrap(True)
         self.gauge_row.addWidget(self.waiting_label)
-        body.addLayout(gauges_box, 5)
+        body.addLayout(gauges_box, 3)
         self.traces_box = QVBoxLayout()
-        body.addLayout(self.traces_box, 6)
+        body.addLayout(self.traces_box, 2)
         root.addLayout(body, 1)
 
+        # The hold's numbers, then the switches (small: they are for the therapist).
+        footer = QHBoxLayout()
         self.stats_label = QLabel(self)
         self.stats_label.setObjectName("holdStats")
         self.stats_label.setAccessibleName(self.tr("This hold"))
-        self.stats_label.setWordWrap(True)
-        root.addWidget(self.stats_label)
+        footer.addWidget(self.stats_label, 1)
+        for widget in (self.colors_button, self.sound_box, self.traces_button):
+            footer.addWidget(widget)
+        root.addLayout(footer)
 
     def _configure(self) -> None:
         """Build one gauge per channel and the traces, now that the channels are known."""
@@ -182,7 +185,7 @@ class BiofeedbackPanel(QFrame):
         """ "Left" for a pair on one muscle, "Glute med · right" when muscles differ."""
         side_word = {Side.LEFT: self.tr("Left"), Side.RIGHT: self.tr("Right")}.get(side)
         if side_word is None:
-            return pretty_muscle(muscle) if muscle else name
+            return pretty_muscle(muscle) if muscle else name[:1].upper() + name[1:]
         model = self.controller.model
         muscles = {c.muscle for c in model.channels} if model is not None else set()
         if muscle and len(muscles) > 1:
@@ -248,15 +251,17 @@ class BiofeedbackPanel(QFrame):
             return
         targeted, band = model.targets
         for gauge, index in zip(self.gauges, self._gauge_channels, strict=True):
-            on = index in targeted and band is not None
-            gauge.set_band(band[0] if on and band else None, band[1] if on and band else None)
+            shown = band if index in targeted else None
+            gauge.set_band(*(shown or (None, None)))
         if view is None:
             return
         for ch in model.channels:
             factor = self._to_source_unit(ch.index, ch.unit, ch.kind)
             if ch.index in targeted and band is not None and factor is not None:
                 view.set_target(band[0] * factor, band[1] * factor, ch.index)
-                view.set_threshold(band[0] * REP_ON_FRACTION * factor, ch.index)
+                # Where a rep starts to count (EMG; a pressure band has no "on" level).
+                on = band[0] * REP_ON_FRACTION * factor if ch.kind == "emg" else None
+                view.set_threshold(on, ch.index)
             else:
                 view.clear_target(ch.index)
                 view.set_threshold(None, ch.index)
@@ -286,22 +291,25 @@ class BiofeedbackPanel(QFrame):
 
     def _show_reading(self, gauge: BandGauge, reading: Reading) -> None:
         unit = reading.unit
-        if unit != gauge.unit():
-            gauge.set_unit("%" if unit == PERCENT_MVC else unit)
-            if unit == PERCENT_MVC:
-                gauge.set_scale(100.0)
-            elif unit == "mmHg":
-                gauge.set_scale(max(100.0, (reading.band or (0.0, 80.0))[1] * 1.25))
-        # Raw units before calibration: the scale follows the strongest level seen.
-        raw = unit not in (PERCENT_MVC, "mmHg")
-        if raw and math.isfinite(reading.value) and reading.value > gauge.scale() * 0.95:
-            gauge.set_scale(reading.value * 1.5)
+        shown = "%" if unit == PERCENT_MVC else unit
+        if shown != gauge.unit():
+            gauge.set_unit(shown)
+            gauge.set_scale(100.0 if unit == PERCENT_MVC else INITIAL_SCALE.get(unit.lower(), 1.0))
+        # Outside %MVC the scale grows to what is seen (raw levels before calibration, pressure).
+        top = max([reading.value if math.isfinite(reading.value) else 0.0, *(reading.band or ())])
+        if unit != PERCENT_MVC and top > gauge.scale() * 0.95:
+            gauge.set_scale(top * 1.25)
         gauge.set_value(reading.value if math.isfinite(reading.value) else None)
 
     def _show_symmetry(self, frame: LiveFrame) -> None:
         left = [r for r in frame.readings if r.channel.side is Side.LEFT]
         right = [r for r in frame.readings if r.channel.side is Side.RIGHT]
-        pair = len(left) == 1 and len(right) == 1 and left[0].unit == right[0].unit
+        pair = (
+            frame.symmetry is not None  # only while working towards a target
+            and len(left) == 1
+            and len(right) == 1
+            and left[0].unit == right[0].unit
+        )
         self.symmetry_bar.setVisible(pair)
         if pair:
             lv, rv = left[0].value, right[0].value
@@ -315,16 +323,13 @@ class BiofeedbackPanel(QFrame):
             self.calibration_label.hide()
             return
         decimals = 2 if progress.best < 10 else 0
-        best = (
-            self.tr("best so far {0} {1}").format(_fmt(progress.best, decimals), progress.unit)
-            if progress.best > 0
-            else self.tr("no effort measured yet")
-        )
-        self.calibration_label.setText(
-            self.tr("Strongest squeeze · {where} · effort {n} of {total} · {best}").format(
-                where=progress.where, n=progress.effort, total=progress.efforts, best=best
+        if progress.best > 0:
+            text = self.tr("Measuring {where} · best squeeze so far {best} {unit}").format(
+                where=progress.where, best=_fmt(progress.best, decimals), unit=progress.unit
             )
-        )
+        else:
+            text = self.tr("Measuring {where} · first effort").format(where=progress.where)
+        self.calibration_label.setText(text)
         self.calibration_label.show()
 
     def stats_text(self, frame: LiveFrame) -> str:
@@ -347,7 +352,7 @@ class BiofeedbackPanel(QFrame):
             and frame.calibration is None
         ):
             parts.append(self.tr("Not calibrated: levels in the sensor's own unit"))
-        return "   ·   ".join(parts)
+        return "  ·  ".join(parts)
 
     # --- size ------------------------------------------------------------------------------
     def apply_scale(self, unit: float) -> None:
@@ -356,7 +361,7 @@ class BiofeedbackPanel(QFrame):
         size = max(round(17 * unit), 12)
         for widget in (self.state_label, self.stats_label, self.calibration_label):
             font = widget.font()
-            font.setPixelSize(max(round(20 * unit), 13))
+            font.setPixelSize(max(round(18 * unit), 13))
             font.setBold(widget is not self.state_label)
             widget.setFont(font)
         for button in (self.reconnect_button, self.colors_button, self.traces_button):
@@ -364,6 +369,8 @@ class BiofeedbackPanel(QFrame):
             button.setStyleSheet(f"font-size: {size}px;")
         self.sound_box.setMinimumHeight(MIN_TOUCH_PX)
         self.sound_box.setStyleSheet(f"font-size: {size}px;")
+        # The balance is a supporting line: it must not outshine the gauges' numbers.
+        self.symmetry_bar.setMaximumHeight(max(round(64 * unit), 48))
         self._root.setSpacing(round(8 * unit))
 
     def sizeHint(self) -> QSize:

@@ -465,7 +465,7 @@ class FinishView(QWidget):
             self.tr("Mean"),
             self.tr("Time in zone"),
             self.tr("Reps"),
-            self.tr("Onset"),
+            self.tr("Reaction"),
         ]
         channels = [
             (self.channel_text(c), self.channel_values(c, metrics.active_s))

@@ -16,13 +16,14 @@ notes section 5: pen width 1, no antialiasing, ``setClipToView(True)``, peak dow
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar, runtime_checkable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -38,6 +39,7 @@ TARGET_ALPHA = 90  # of 255: a wash over the raw trace, under the envelope
 RAW_WEIGHT = 0.4  # the raw trace is the border colour faded 60 % toward the plot background
 MIN_BINS = 100
 DEFAULT_BINS = 1000  # before the plots are laid out
+AXIS_WIDTH = 72  # room for "-0.015" beside the rotated channel name
 Y_PADDING = 0.05
 Y_SHRINK = 0.5  # the y range shrinks once the data span falls below half of it
 
@@ -214,10 +216,15 @@ class LiveView(QWidget):
         return [c.envelope for c in self._channels]
 
     def _label(self, i: int) -> str:
-        names, units = list(self.provider.channel_names), list(self.provider.units)
-        name = names[i] if i < len(names) else f"ch{i + 1}"
-        unit = units[i] if i < len(units) else ""
-        return f"{name} ({unit})" if unit else name
+        names = list(self.provider.channel_names)
+        return names[i] if i < len(names) else f"ch{i + 1}"
+
+    def _time_label(self) -> str:
+        """The x axis's label, with the signals' unit when they share one (short plots have no
+        room for a unit in each rotated channel label)."""
+        units = {u for u in self.provider.units if u}
+        unit = f" · {units.pop()}" if len(units) == 1 else ""
+        return QCoreApplication.translate("LiveView", "time (s)") + unit
 
     def _build(self, count: int) -> None:
         self.graphics.ci.clear()
@@ -239,12 +246,17 @@ class LiveView(QWidget):
                 axis = plot.getAxis(side)
                 axis.setPen(pg.mkPen(c.border, width=1))
                 axis.setTextPen(pg.mkPen(c.text))
-            plot.getAxis("left").setWidth(64)
+            left = plot.getAxis("left")
+            # Plain numbers: a "(x0.001)" scale note would lengthen the rotated label past a
+            # short plot's height, and neighbouring labels would overlap.
+            left.setSIPrefixEnableRanges(((math.inf, math.inf),))
+            left.enableAutoSIPrefix(False)
+            left.setWidth(AXIS_WIDTH)
             plot.setLabel("left", self._label(i))
             if i < count - 1:
                 plot.getAxis("bottom").setStyle(showValues=False)
             else:
-                plot.setLabel("bottom", "time (s)")
+                plot.setLabel("bottom", self._time_label())
             # no setXLink: every plot has the same fixed range, and linked views of different
             # geometry shift each other's ranges to align pixels
             raw = plot.plot(pen=raw_pen, antialias=False, skipFiniteCheck=True)

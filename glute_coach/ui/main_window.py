@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
                 settings_view = SettingsView(self.settings, self)
                 settings_view.settings_changed.connect(self.apply_settings)
                 settings_view.back_requested.connect(self.show_library)
+                settings_view.sensor_requested.connect(self.show_sensor_setup)
                 page = settings_view
             else:
                 from glute_coach.ui.finish_view import FinishView
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
         chosen = dialog.profile()
         dialog.close()
         dialog.deleteLater()
-        if chosen is not None and dialog.result() == dialog.DialogCode.Accepted:
+        # The profile on show when the dialog closes is used, once it has been saved.
+        if chosen is not None and find_profile(self.profiles_dir(), chosen.name) is not None:
             self.use_sensor(chosen.name)
 
     def use_sensor(self, name: str | None) -> None:
@@ -221,7 +223,15 @@ class MainWindow(QMainWindow):
     # --- settings -----------------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.sensor != self.settings.sensor:  # chosen or cleared on the settings page
+            self.sensor = settings.sensor
+            self.library.show_sensor(settings.sensor)
         self.settings = settings
+        if self._biofeedback is not None:
+            self._biofeedback.set_settings(settings)
+        page = self._lazy_pages.get("settings")
+        if page is not None and self.pages.currentWidget() is not page:
+            page.set_settings(settings)  # type: ignore[attr-defined]  # changed elsewhere
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme, settings.font_scale)

@@ -492,6 +492,7 @@ class PlayerView(QWidget):
 
         # Main row: the phase panel (colour, words, countdown) and the exercise card.
         main = QHBoxLayout()
+        self._main_row = main
         self.phase_panel = QFrame(self)
         self.phase_panel.setObjectName("phasePanel")
         panel = QVBoxLayout(self.phase_panel)
@@ -1102,4 +1103,6 @@ class PlayerView(QWidget):
         self.image.hide()
         self.card_filler.hide()
         self.image.setMaximumHeight(0)
+        self._main_row.setStretchFactor(self.card, 14)  # the gauges need the room
+        self._main_row.setStretchFactor(self.phase_panel, 6)
         panel.apply_scale(self._unit)

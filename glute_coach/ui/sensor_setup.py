@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -89,7 +88,6 @@ DEFAULT_BAUD = 115200
 SIM_DEFAULT_FS = 1000.0
 BLE_DEFAULT_PROFILE = "myoware2"
 ROW_HEIGHT = 50
-AXIS_WIDTH = 84
 PROBLEM_CHARS = 240  # longer problems are cut on screen; the tooltip has all of it
 
 # state keys (``SensorSetupDialog.state_key``)
@@ -229,7 +227,6 @@ class SensorSetupDialog(QDialog):
         self._state_key = IDLE
         self._stopping: set[SensorSession] = set()
         self._live: LiveView | None = None
-        self._tidied = 0  # plots of the live view already tidied
         self._base_profile: SensorProfile | None = initial
         self._channel_names: list[str] = []
         self._role_widgets: list[tuple[QCheckBox, QComboBox, QComboBox]] = []
@@ -972,7 +969,6 @@ class SensorSetupDialog(QDialog):
         self.trace_stack.setCurrentWidget(live)
         live.start()
         self._live = live
-        self._tidied = 0
         self._poll_timer.start()
         self._update_buttons()
         self.poll()
@@ -1029,20 +1025,6 @@ class SensorSetupDialog(QDialog):
         if names and live and names != self._channel_names:
             self._set_channels(names)
         self._show_session_state(session, state)
-        self._tidy_plots()
-
-    def _tidy_plots(self) -> None:
-        """Plain axis numbers in the short test plots: a "(x0.001)" scale note makes the rotated
-        channel label taller than a short plot, and neighbouring labels overlap."""
-        live = self._live
-        if live is None or len(live.plots) == self._tidied:
-            return
-        for plot in live.plots:
-            axis = plot.getAxis("left")
-            axis.setSIPrefixEnableRanges(((math.inf, math.inf),))  # never: scale stays 1
-            axis.enableAutoSIPrefix(False)
-            axis.setWidth(AXIS_WIDTH)  # room for "-0.015" beside the rotated label
-        self._tidied = len(live.plots)
 
     def _take_message(self, message: str) -> None:
         text = message.removeprefix("sensor: ").strip()

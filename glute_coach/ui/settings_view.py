@@ -2,7 +2,8 @@
 
 Defaults come from ``Settings()`` — this view never repeats a default value. Each control has
 an accessible name, a label that is its buddy (Alt+underlined letter moves focus to it), and is
-operable by keyboard; Esc or the Back button asks to leave.
+operable by keyboard; Esc or the Back button asks to leave. The sensor itself is chosen in the
+sensor setup dialog: this page only asks for it (``sensor_requested``) and can clear it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_coach.storage.settings import Settings, Theme
+from glute_coach.storage.settings import FeedbackSound, Settings, Theme
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ FONT_SCALE_MIN = 75
 FONT_SCALE_MAX = 200
 FONT_SCALE_STEP = 5
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}  # each language in its own words
+SENSOR_NAME_CHARS = 28  # the sensor name asks for this much room; longer names are elided
 
 
 def list_output_devices() -> list[str]:
@@ -58,11 +60,44 @@ def list_output_devices() -> list[str]:
         return []
 
 
+class ElidedLabel(QLabel):
+    """One line of text cut short with "…" rather than widening the page.
+
+    A sensor can be a long spec string (a file path, a device address); ``text()`` keeps all of it.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        cap = self.fontMetrics().averageCharWidth() * SENSOR_NAME_CHARS
+        return QSize(min(hint.width(), cap), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, rect.width()
+        )
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            text,
+            self.foregroundRole(),
+        )
+
+
 class SettingsView(QWidget):
     """Edits a ``Settings``; ``settings_changed`` carries the new one after every change."""
 
     settings_changed = Signal(object)
     back_requested = Signal()
+    sensor_requested = Signal()  # open the sensor setup dialog
 
     def __init__(
         self,
@@ -75,6 +110,7 @@ class SettingsView(QWidget):
         self.setObjectName("settingsView")
         self._settings = settings
         self._updating = False
+        self._sensor: str | None = settings.sensor
         self._device_names = list_devices()
         self._volume_sliders: dict[str, QSlider] = {}
         self._volume_labels: dict[str, QLabel] = {}
@@ -88,7 +124,11 @@ class SettingsView(QWidget):
         return self._settings
 
     def set_settings(self, settings: Settings) -> None:
-        """Show ``settings`` without emitting ``settings_changed``."""
+        """Show ``settings`` without emitting ``settings_changed``.
+
+        Call it whenever settings change elsewhere (the sensor setup dialog, the biofeedback
+        panel), or the page's next change would send back the old values.
+        """
         self._settings = settings
         self._load(settings)
 
@@ -125,13 +165,27 @@ class SettingsView(QWidget):
         header.addWidget(self.defaults_button)
         outer.addLayout(header)
 
-        self._cards = (self._sound_card(), self._voice_card(), self._display_card())
-        self._grid = QGridLayout()
-        self._grid.setSpacing(24)
-        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._cards = (
+            self._sound_card(),
+            self._voice_card(),
+            self._display_card(),
+            self._biofeedback_card(),
+        )
+        # Two column layouts side by side, or (large text) stacked: left column above right.
+        self._body_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body_box.setSpacing(24)
+        self._body_box.setContentsMargins(0, 0, 0, 0)
+        self._column_boxes = (QVBoxLayout(), QVBoxLayout())
+        for column, cards in zip(self._column_boxes, self._columns(), strict=True):
+            column.setSpacing(24)
+            column.setAlignment(Qt.AlignmentFlag.AlignTop)  # a short column does not stretch
+            for card in cards:
+                column.addWidget(card)
+            self._body_box.addLayout(column)
+        self._body_box.addStretch(0)
         self._two_columns: bool | None = None
         body = QWidget()
-        body.setLayout(self._grid)
+        body.setLayout(self._body_box)
         self._arrange(two_columns=True)
 
         scroll = QScrollArea()
@@ -147,35 +201,31 @@ class SettingsView(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
 
+    def _columns(self) -> tuple[tuple[QFrame, ...], tuple[QFrame, ...]]:
+        """Sound and voice on the left, display and biofeedback on the right."""
+        sound, voice, display, biofeedback = self._cards
+        return (sound, voice), (display, biofeedback)
+
     def _arrange(self, *, two_columns: bool) -> None:
-        """Sound on the left, voice and display on the right; one column when text is large."""
+        """Two columns of cards, top-aligned; one column, in reading order, when text is large."""
         if two_columns == self._two_columns:
             return
         self._two_columns = two_columns
-        grid = self._grid
-        sound, voice, display = self._cards
-        for card in self._cards:
-            grid.removeWidget(card)
-        for row in range(4):
-            grid.setRowStretch(row, 0)
-        grid.setColumnStretch(1, 0)
-        top = Qt.AlignmentFlag.AlignTop
+        box = self._body_box
         if two_columns:
-            grid.addWidget(sound, 0, 0, 3, 1, top)
-            grid.addWidget(voice, 0, 1, top)
-            grid.addWidget(display, 1, 1, top)
-            grid.setRowStretch(2, 1)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 1)
+            box.setDirection(QBoxLayout.Direction.LeftToRight)
+            box.setStretch(0, 1)
+            box.setStretch(1, 1)
+            box.setStretch(2, 0)
         else:
-            for row, card in enumerate(self._cards):
-                grid.addWidget(card, row, 0, 1, 2, top)
-            grid.setRowStretch(3, 1)
+            box.setDirection(QBoxLayout.Direction.TopToBottom)
+            box.setStretch(0, 0)
+            box.setStretch(1, 0)
+            box.setStretch(2, 1)  # spare height goes below the last card, not between cards
 
     def _fits_two_columns(self) -> bool:
-        sound, voice, display = self._cards
-        right = max(voice.sizeHint().width(), display.sizeHint().width())
-        needed = sound.sizeHint().width() + self._grid.horizontalSpacing() + right
+        left, right = (max(c.sizeHint().width() for c in cards) for cards in self._columns())
+        needed = left + self._body_box.spacing() + right
         return needed <= self._scroll.viewport().width()
 
     def _reflow(self) -> None:
@@ -393,6 +443,114 @@ class SettingsView(QWidget):
         form.addRow(note)
         return card
 
+    def _biofeedback_card(self) -> QFrame:
+        card, form = self._card(self.tr("Biofeedback"))
+
+        self.sensor_label = ElidedLabel()
+        self.sensor_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        caption = QLabel(self.tr("Sensor"))
+        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        row_height = self.device_combo.sizeHint().height()  # as tall as the rows of other cards
+        caption.setMinimumHeight(row_height)
+        self.sensor_label.setMinimumHeight(row_height)
+        form.addRow(caption, self.sensor_label)
+
+        self.sensor_button = QPushButton(self.tr("Set up se&nsor…"))
+        self.sensor_button.setAccessibleName(self.tr("Set up sensor"))
+        self.sensor_button.setAccessibleDescription(
+            self.tr("Choose, connect and test the sensor used in your sessions")
+        )
+        self.sensor_button.clicked.connect(self.sensor_requested)
+        self.no_sensor_button = QPushButton(self.tr("No s&ensor"))
+        self.no_sensor_button.setAccessibleName(self.tr("No sensor"))
+        self.no_sensor_button.setAccessibleDescription(
+            self.tr("Run your sessions without a sensor")
+        )
+        self.no_sensor_button.clicked.connect(self._clear_sensor)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addWidget(self.sensor_button)
+        buttons.addWidget(self.no_sensor_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+
+        # Short names in the box (as on the player's biofeedback panel); what each one sounds
+        # like is spelled out underneath, where it can wrap instead of being cut off.
+        self.feedback_sound_combo = QComboBox()
+        self._sound_help = {
+            FeedbackSound.TONE: self.tr("A note that rises with your squeeze"),
+            FeedbackSound.CHIME: self.tr("A chime when you enter and leave the target band"),
+            FeedbackSound.OFF: self.tr("Silent; the gauges still show your level"),
+        }
+        sound_names = {
+            FeedbackSound.TONE: self.tr("Tone"),
+            FeedbackSound.CHIME: self.tr("Chime"),
+            FeedbackSound.OFF: self.tr("No sound"),
+        }
+        for sound, name in sound_names.items():
+            self.feedback_sound_combo.addItem(name, sound.value)
+            self.feedback_sound_combo.setItemData(
+                self.feedback_sound_combo.count() - 1,
+                self._sound_help[sound],
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self._row(
+            form,
+            self.tr("Feedb&ack sound"),
+            self.tr("Feedback sound"),
+            self.feedback_sound_combo,
+        )
+        self.feedback_sound_help = QLabel()
+        self.feedback_sound_help.setProperty("role", "caption")
+        self.feedback_sound_help.setWordWrap(True)
+        form.addRow(self.feedback_sound_help)
+        self.feedback_sound_combo.currentIndexChanged.connect(self._show_sound_help)
+        self.feedback_sound_combo.currentIndexChanged.connect(self._changed)
+
+        self.colors_check = self._check(
+            form,
+            self.tr("Colour the &gauges by zone"),
+            self.tr("Colour the gauges by zone"),
+            self.tr(
+                "Below, in and above the target band each get their own colour;"
+                " the zone is always named in words too"
+            ),
+        )
+        self.colors_check.toggled.connect(self._changed)
+        self.traces_check = self._check(
+            form,
+            self.tr("Show the live signal t&races"),
+            self.tr("Show the live signal traces"),
+            self.tr("A scrolling plot of the last few seconds of the signal beside the gauges"),
+        )
+        self.traces_check.toggled.connect(self._changed)
+        self.record_check = self._check(
+            form,
+            self.tr("Save sensor data &with each session (on this computer)"),
+            self.tr("Save sensor data with each session (on this computer)"),
+            self.tr("Each session's raw sensor signal is kept in a file on this computer"),
+        )
+        self.record_check.toggled.connect(self._changed)
+        return card
+
+    def _show_sound_help(self, *_args: object) -> None:
+        sound = FeedbackSound(self.feedback_sound_combo.currentData())
+        help_text = self._sound_help[sound]
+        self.feedback_sound_help.setText(help_text)
+        self.feedback_sound_combo.setAccessibleDescription(help_text)
+
+    def _show_sensor(self, sensor: str | None) -> None:
+        text = sensor if sensor else self.tr("No sensor")
+        self.sensor_label.setText(text)
+        self.sensor_label.setToolTip(sensor or "")
+        self.sensor_label.setAccessibleName(self.tr("Sensor: {0}").format(text))
+        self.no_sensor_button.setEnabled(sensor is not None)
+
+    def _clear_sensor(self) -> None:
+        self._sensor = None
+        self._show_sensor(None)
+        self._changed()
+
     # --- model <-> controls ----------------------------------------------------------------
 
     @staticmethod
@@ -429,6 +587,13 @@ class SettingsView(QWidget):
             self.font_value.setText(self._percent(scale))
             self.flash_check.setChecked(settings.flash_on_cue)
             self._select(self.interface_language_combo, settings.interface_language)
+            self._sensor = settings.sensor
+            self._show_sensor(settings.sensor)
+            self._select(self.feedback_sound_combo, FeedbackSound(settings.feedback_sound).value)
+            self._show_sound_help()
+            self.colors_check.setChecked(settings.feedback_colors)
+            self.traces_check.setChecked(settings.show_traces)
+            self.record_check.setChecked(settings.record_sensor)
         finally:
             self._updating = False
 
@@ -453,6 +618,11 @@ class SettingsView(QWidget):
             font_scale=self.font_slider.value() / 100,
             flash_on_cue=self.flash_check.isChecked(),
             interface_language=self.interface_language_combo.currentData(),
+            sensor=self._sensor,
+            feedback_sound=FeedbackSound(self.feedback_sound_combo.currentData()),
+            feedback_colors=self.colors_check.isChecked(),
+            show_traces=self.traces_check.isChecked(),
+            record_sensor=self.record_check.isChecked(),
         )
         for field, slider in self._volume_sliders.items():
             values[field] = slider.value() / 100

@@ -150,8 +150,8 @@ def test_calibration_then_gauges_cross_into_the_band(sim_run: Run) -> None:
     run.run_until(SegmentKind.CALIBRATE)
     run.step()
     assert run.panel.calibration_label.isVisible()
-    assert "effort 1 of 1" in run.panel.calibration_label.text()
     assert "Gluteus maximus, left" in run.panel.calibration_label.text()
+    assert "first effort" in run.panel.calibration_label.text()
     run.run_until(SegmentKind.HOLD, rep=1)
     model = run.bio.model
     assert model is not None

@@ -269,7 +269,7 @@ def test_biofeedback_shows_per_exercise_and_channel(view: FinishView) -> None:
     first, second = view.exercise_frames
     assert first.name_label.text() == "Glute bridge"
     assert [h.text() for h in first.head_labels] == [
-        "Peak", "Mean", "Time in zone", "Reps", "Onset",
+        "Peak", "Mean", "Time in zone", "Reps", "Reaction",
     ]  # fmt: skip
     assert [c.text() for c in first.channel_labels] == [
         "Gluteus maximus · left",

@@ -99,7 +99,8 @@ def test_session_like_provider(qtbot: QtBot) -> None:
     fill(raw, env, 0.5)
     view.refresh()
     assert "left" in view.plots[0].getAxis("left").labelText
-    assert "mV" in view.plots[1].getAxis("left").labelString()
+    assert "right" in view.plots[1].getAxis("left").labelString()
+    assert "mV" in view.plots[1].getAxis("bottom").labelString()  # the unit they share
     view.close()
 
 
