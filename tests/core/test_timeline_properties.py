@@ -21,6 +21,7 @@ def compile_timeline(routine: Routine) -> Timeline:
         assume("lasts over" not in str(exc))
         raise
 
+
 seconds = st.sampled_from([0.5, 1, 1.5, 2, 3, 4.25, 5, 7.3, 10, 12.5, 30, 45])
 maybe_rest = st.sampled_from([0, 0, 1, 2.5, 3, 10])
 cue = st.one_of(
