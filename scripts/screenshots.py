@@ -142,6 +142,10 @@ def shoot(out: Path, sizes: list[tuple[int, int]]) -> None:
             _settle(app)
     shoot_sensor_setup(app, out, sizes)
     shoot_biofeedback(app, out, sizes)
+    shoot_pin_pad(app, out, sizes)
+    shoot_kiosk(app, out, sizes)
+    shoot_clinic(app, out, sizes)
+    shoot_clinic_adjust(app, out, sizes)
 
 
 def shoot_sensor_setup(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
@@ -269,6 +273,161 @@ def shoot_biofeedback(app: QApplication, out: Path, sizes: list[tuple[int, int]]
                     window.close()
                     window.deleteLater()
                     _settle(app)
+
+
+def shoot_pin_pad(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """The kiosk's staff PIN dialog after one wrong PIN, three digits of the next one typed."""
+    import tempfile
+
+    from glute_coach.storage.kiosk_pin import PinStore
+    from glute_coach.ui.kiosk.pin_pad import PinDialog
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = PinStore(Path(folder) / "kiosk-pin.json")
+        store.set_pin("2468")
+        for theme in Theme:
+            apply_theme(app, theme, Settings(theme=theme).font_scale)
+            for width, height in sizes:
+                dialog = PinDialog(store, PinDialog.Mode.VERIFY)
+                dialog.resize(width, height)
+                dialog.show()
+                for digit in "1357":
+                    dialog.pad.press_digit(digit)
+                dialog.pad.press_ok()  # wrong: "That PIN is not right"
+                for digit in "246":
+                    dialog.pad.press_digit(digit)
+                _grab(app, dialog, out / f"kiosk-pin-{theme.value}-{width}x{height}.png")
+                dialog.reject()
+                dialog.deleteLater()
+                _settle(app)
+                store.verify("2468")  # the next shot starts from a clean count
+
+
+def shoot_kiosk(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """The kiosk's attract screen and its library (the bundled routines as the kiosk folder)."""
+    import os
+    import tempfile
+
+    from glute_coach.storage.kiosk_pin import PinStore
+    from glute_coach.ui.kiosk.shell import build_kiosk_window
+
+    with tempfile.TemporaryDirectory() as folder:
+        state = os.environ.get("XDG_STATE_HOME")
+        os.environ["XDG_STATE_HOME"] = folder  # the kiosk log goes here, not the real one
+        store = PinStore(Path(folder) / "kiosk-pin.json")
+        store.set_pin("2468")  # so the first-run PIN prompt does not open
+        try:
+            for theme in Theme:
+                settings = Settings(theme=theme)
+                apply_theme(app, theme, settings.font_scale)
+                for width, height in sizes:
+                    clock = ManualClock(start=1000.0)
+                    window = build_kiosk_window(
+                        settings, bundled_routines_dir(), clock=clock, pin_store=store
+                    )
+                    window.showNormal()  # the screenshot's size rather than the screen's
+                    window.resize(width, height)
+                    suffix = f"{theme.value}-{width}x{height}"
+                    _grab(app, window, out / f"kiosk-attract-{suffix}.png")
+                    window.start_from_attract()
+                    _grab(app, window, out / f"kiosk-library-{suffix}.png")
+                    window.shutdown()
+                    window.deleteLater()
+                    _settle(app)
+        finally:
+            if state is None:
+                os.environ.pop("XDG_STATE_HOME", None)
+            else:
+                os.environ["XDG_STATE_HOME"] = state
+
+
+def shoot_clinic(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """Clinic mode: the therapist's console and the client's view, a sim sensor, mid-hold."""
+    import time
+
+    from glute_coach.sensors.session import SensorSession
+    from glute_coach.ui.biofeedback_controller import BiofeedbackController
+    from glute_coach.ui.biofeedback_panel import BiofeedbackPanel
+    from glute_coach.ui.clinic.console import TherapistConsole
+    from glute_coach.ui.clinic.presenter import ClientWindow, Presenter
+    from glute_coach.ui.player_view import PlayerView
+    from glute_coach.ui.session_controller import SessionController
+
+    routine = load_routine(bundled_routines_dir() / "biofeedback-session.json").with_calibration()
+    for theme in Theme:
+        settings = Settings(theme=theme, record_sensor=False)
+        apply_theme(app, theme, settings.font_scale)
+        for width, height in sizes:
+            clock = ManualClock(start=1000.0)
+            controller = SessionController(routine, clock=clock, settings=settings)
+            sensor = SensorSession("sim:seed=5", routine_id=routine.routine.id, clock=clock.now)
+            bio = BiofeedbackController(sensor, controller, settings, clock=clock.now)
+            player = PlayerView(controller, settings)
+            player.set_biofeedback(BiofeedbackPanel(bio, settings, player))
+            console = TherapistConsole(controller, bio, settings)
+            console.resize(width, height)
+            console.show()
+            client = ClientWindow(player, beside=console)
+            presenter = Presenter(client)
+            console.set_presenter(presenter)
+            controller.start()
+            for _ in range(20_000):  # 4 s into the first hold, the sensor on the same clock
+                snap = controller.engine.snapshot()
+                if snap.segment.kind is SegmentKind.HOLD and snap.position_s >= (
+                    snap.segment.start_s + 4.0
+                ):
+                    break
+                clock.advance(0.1)
+                deadline = time.monotonic() + 5.0
+                while time.monotonic() < deadline:
+                    raw = sensor.raw
+                    if raw is not None and raw.total and raw.latest(1).t[-1] >= clock.now() - 0.05:
+                        break
+                    app.processEvents()
+                    time.sleep(0.002)
+                controller.tick()
+            console.set_notes("Left side tires after the third hold: cue a slower lift.")
+            suffix = f"{theme.value}-{width}x{height}"
+            presenter.place()
+            client.hide()  # one window at a time: the grab reads the screen
+            _grab(app, console, out / f"clinic-console-{suffix}.png")
+            presenter.show_client()
+            client.showNormal()
+            client.setGeometry(0, 0, width, height)
+            _grab(app, client, out / f"clinic-client-{suffix}.png")
+            presenter.close()
+            console.close_console()
+            if player.biofeedback is not None:
+                player.biofeedback.close_panel()
+            bio.close()
+            controller.close()
+            client.dispose()
+            console.close()
+            client.deleteLater()
+            console.deleteLater()
+            _settle(app)
+
+
+def shoot_clinic_adjust(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
+    """Clinic mode: the quick editor for a client, a hold shortened and a step selected."""
+    from glute_coach.ui.clinic.edit_page import ClinicEditPage
+
+    routine = load_routine(bundled_routines_dir() / "glute-bridge-progression.json")
+    for theme in Theme:
+        apply_theme(app, theme, Settings(theme=theme).font_scale)
+        for width, height in sizes:
+            window = MainWindow(Settings(theme=theme), persist_settings=False, clinic=True)
+            window.resize(width, height)
+            window.show()
+            window.open_routine(routine)
+            window.adjust_for_client(routine)
+            page = window.pages.currentWidget()
+            assert isinstance(page, ClinicEditPage)
+            page.editor.select((1,))
+            _grab(app, window, out / f"clinic-adjust-{theme.value}-{width}x{height}.png")
+            window.close()
+            window.deleteLater()
+            _settle(app)
 
 
 def main() -> None:

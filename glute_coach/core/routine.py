@@ -74,6 +74,13 @@ class Reference(_Strict):
     url: str | None = Field(default=None, max_length=500)
 
 
+class BasedOn(_Strict):
+    """The routine a client program was adapted from, as it was then."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="The original routine's id.")
+    version: int = Field(ge=1, le=10000, description="The edition it was adapted from.")
+
+
 class Frequency(_Strict):
     times_per_week: int = Field(ge=1, le=21)
     note: ShortText | None = None
@@ -309,6 +316,13 @@ class Routine(_Strict):
     )
     equipment: list[ShortText] = Field(default_factory=list, max_length=20)
     author: ShortText
+    client: ShortText | None = Field(
+        default=None,
+        description="Who this program was made for: a client's name or code (clinic programs).",
+    )
+    based_on: BasedOn | None = Field(
+        default=None, description="The routine (id and version) this program was adapted from."
+    )
     references: list[Reference] = Field(default_factory=list, max_length=30)
     safety_notes: list[LongText] = Field(default_factory=list, max_length=20)
     frequency: Frequency | None = None

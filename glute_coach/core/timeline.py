@@ -229,6 +229,8 @@ class _Builder:
         self, kind: SegmentKind, label: str, seconds: float, **meta: object
     ) -> Segment | None:
         duration = _ms(seconds)
+        if duration <= 0 and seconds > 0 and kind in (SegmentKind.WORK, SegmentKind.HOLD):
+            duration = 1  # work the schema allows (> 0 s) never vanishes in rounding
         if duration <= 0:
             return None
         if len(self.segments) >= MAX_SEGMENTS:

@@ -104,6 +104,8 @@ class CalibrationProgress:
     level: float  # newest envelope value of the strongest channel (source unit)
     best: float  # best effort score so far on these channels (source unit)
     unit: str
+    muscle: str | None = None  # for views that word ``where`` themselves (translated)
+    side: Side | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,6 +487,8 @@ class Biofeedback:
             max(finite) if finite else math.nan,
             max(best_scores),
             unit,
+            muscle or None,
+            seg.side,
         )
 
     def _last_values_raw(self, index: int) -> float:

@@ -34,7 +34,9 @@ class LibraryEntry:
 def routine_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.json") if p.name != SCHEMA_FILE and p.is_file())
+    # Routines imported from a package live in their own folder beside their pictures.
+    files = [*folder.glob("*.json"), *folder.glob("*/routine.json")]
+    return sorted(p for p in files if p.name != SCHEMA_FILE and p.is_file())
 
 
 def load_entry(path: Path, source: Source) -> LibraryEntry:

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Welcome screen</source>
+        <translation>Begrüßungsbildschirm</translation>
+    </message>
+    <message>
+        <source>Glute Coach</source>
+        <translation>Glute Coach</translation>
+    </message>
+    <message>
+        <source>No routines are available right now. Please ask a member of staff.</source>
+        <translation>Zurzeit sind keine Programme verfügbar. Bitte wenden Sie sich an das Personal.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Zum Starten berühren</translation>
+    </message>
+    <message>
+        <source>Note for staff</source>
+        <translation>Hinweis für das Personal</translation>
+    </message>
+    <message>
+        <source>Routine {i} of {n}</source>
+        <translation>Programm {i} von {n}</translation>
+    </message>
+    <message>
+        <source>{title}. {summary} Touch the screen to start.</source>
+        <translation>{title}. {summary} Berühren Sie den Bildschirm, um zu beginnen.</translation>
+    </message>
+</context>
+<context>
     <name>BandGauge</name>
     <message>
         <source>No signal</source>
@@ -146,6 +177,14 @@
         <translation>Sensor {0}: gestoppt</translation>
     </message>
     <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
         <source>Measuring {where} · best squeeze so far {best} {unit}</source>
         <translation>Messung {where} · stärkste Anspannung bisher {best} {unit}</translation>
     </message>
@@ -172,6 +211,36 @@
     <message>
         <source>Not calibrated: levels in the sensor&apos;s own unit</source>
         <translation>Nicht kalibriert: Werte in der eigenen Einheit des Sensors</translation>
+    </message>
+</context>
+<context>
+    <name>ClientWindow</name>
+    <message>
+        <source>Glute Coach — client view</source>
+        <translation>Glute Coach — Klientenansicht</translation>
+    </message>
+    <message>
+        <source>Client view</source>
+        <translation>Klientenansicht</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicEditPage</name>
+    <message>
+        <source>Adjust for this client</source>
+        <translation>Für diese Person anpassen</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the routine</source>
+        <translation>Zurück zum Programm</translation>
+    </message>
+    <message>
+        <source>Start with these changes</source>
+        <translation>Mit diesen Änderungen starten</translation>
     </message>
 </context>
 <context>
@@ -263,6 +332,30 @@
     <message>
         <source>Back to the library</source>
         <translation>Zurück zu Ihren Übungsprogrammen</translation>
+    </message>
+    <message>
+        <source>Handout (PDF)…</source>
+        <translation>Übungsblatt (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save a printable handout</source>
+        <translation>Ein Übungsblatt zum Ausdrucken speichern</translation>
+    </message>
+    <message>
+        <source>Share file…</source>
+        <translation>Datei teilen…</translation>
+    </message>
+    <message>
+        <source>Save the routine with its pictures as a file</source>
+        <translation>Das Programm mit seinen Abbildungen als Datei speichern</translation>
+    </message>
+    <message>
+        <source>Adjust for client…</source>
+        <translation>Individuell anpassen…</translation>
+    </message>
+    <message>
+        <source>Adjust this routine for the client</source>
+        <translation>Dieses Programm individuell anpassen</translation>
     </message>
     <message>
         <source>Pain right now (0–10)</source>
@@ -572,6 +665,47 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>Save a handout</source>
+        <translation>Übungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Prepared for (name or code, optional):</source>
+        <translation>Erstellt für (Name oder Kennung, optional):</translation>
+    </message>
+    <message>
+        <source>The handout could not be saved: {0}</source>
+        <translation>Das Übungsblatt konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Handout saved: {0}</source>
+        <translation>Übungsblatt gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Share this routine</source>
+        <translation>Dieses Übungsprogramm teilen</translation>
+    </message>
+    <message>
+        <source>Glute Coach routine packages (*.zip)</source>
+        <translation>Glute-Coach-Übungspakete (*.zip)</translation>
+    </message>
+    <message>
+        <source>The routine could not be saved: {0}</source>
+        <translation>Das Übungsprogramm konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Saved: {0}
+Open it in Glute Coach (Open… or drag it onto the library).</source>
+        <translation>Gespeichert: {0}
+Öffnen Sie es in Glute Coach (Öffnen… oder in die Bibliothek ziehen).</translation>
+    </message>
+</context>
+<context>
     <name>FinishView</name>
     <message>
         <source>Session summary</source>
@@ -839,6 +973,144 @@
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>Prepared for {client} on {date}</source>
+        <translation>Erstellt für {client} am {date}</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Gedruckt am {date}</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Once a week</source>
+        <translation>Einmal pro Woche</translation>
+    </message>
+    <message>
+        <source>{n} times a week</source>
+        <translation>{n}-mal pro Woche</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>No equipment needed</source>
+        <translation>Keine Ausrüstung nötig</translation>
+    </message>
+    <message>
+        <source>{label}: {t}</source>
+        <translation>{label}: {t}</translation>
+    </message>
+    <message>
+        <source>breathe and relax</source>
+        <translation>durchatmen und entspannen</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>do the next step {n} times in all</source>
+        <translation>den nächsten Schritt insgesamt {n}-mal ausführen</translation>
+    </message>
+    <message>
+        <source>do the next {count} steps in order, {n} rounds in all</source>
+        <translation>die nächsten {count} Schritte der Reihe nach ausführen, insgesamt {n} Runden</translation>
+    </message>
+    <message>
+        <source>{t} rest between rounds</source>
+        <translation>{t} Pause zwischen den Runden</translation>
+    </message>
+    <message>
+        <source>Move within what feels comfortable, and stop if something feels wrong.</source>
+        <translation>Bewegen Sie sich nur so weit, wie es sich angenehm anfühlt, und hören Sie auf, wenn sich etwas nicht richtig anfühlt.</translation>
+    </message>
+    <message>
+        <source>{t} between sets</source>
+        <translation>{t} zwischen den Sätzen</translation>
+    </message>
+    <message>
+        <source>{t} between reps</source>
+        <translation>{t} zwischen den Wiederholungen</translation>
+    </message>
+    <message>
+        <source>{t} to switch sides</source>
+        <translation>{t} zum Seitenwechsel</translation>
+    </message>
+    <message>
+        <source>Rest: {parts}</source>
+        <translation>Pause: {parts}</translation>
+    </message>
+    <message>
+        <source>Made with Glute Coach</source>
+        <translation>Erstellt mit Glute Coach</translation>
+    </message>
+    <message>
+        <source>{title} · Made with Glute Coach</source>
+        <translation>{title} · Erstellt mit Glute Coach</translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation>Seite {n} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Glute Coach</source>
+        <translation>Glute Coach</translation>
+    </message>
+    <message>
+        <source>The kiosk folder {0} does not exist.</source>
+        <translation>Den Kiosk-Ordner {0} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder.</source>
+        <translation>{0} ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The kiosk folder {0} cannot be read.</source>
+        <translation>Der Kiosk-Ordner {0} kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The kiosk folder {0} holds no routine files.</source>
+        <translation>Der Kiosk-Ordner {0} enthält keine Programmdateien.</translation>
+    </message>
+    <message>
+        <source>No routine file in {0} could be read.</source>
+        <translation>In {0} konnte keine Programmdatei gelesen werden.</translation>
+    </message>
+    <message>
+        <source>{n} routine file(s) skipped: {names} (details in the log).</source>
+        <translation>{n} Programmdatei(en) übersprungen: {names} (Details im Protokoll).</translation>
+    </message>
+    <message>
+        <source>PIN file: {0}</source>
+        <translation>PIN-Datei: {0}</translation>
+    </message>
+    <message>
+        <source>Routines from {folder}: {n} shown.</source>
+        <translation>Programme aus {folder}: {n} angezeigt.</translation>
+    </message>
+    <message>
+        <source>Log: {0}</source>
+        <translation>Protokoll: {0}</translation>
+    </message>
+    <message>
+        <source>A Glute Coach routine is running</source>
+        <translation>Ein Glute-Coach-Programm läuft</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <source>Beginner</source>
@@ -932,6 +1204,10 @@
         <translation>Übungsprogramme</translation>
     </message>
     <message>
+        <source>Choose a routine</source>
+        <translation>Wählen Sie ein Programm</translation>
+    </message>
+    <message>
         <source>Sensor: {0}</source>
         <translation>Sensor: {0}</translation>
     </message>
@@ -944,8 +1220,8 @@
         <translation>Programmdatei öffnen</translation>
     </message>
     <message>
-        <source>Routine files (*.json)</source>
-        <translation>Programmdateien (*.json)</translation>
+        <source>Routine files and packages (*.json *.zip)</source>
+        <translation>Programmdateien und -pakete (*.json *.zip)</translation>
     </message>
     <message>
         <source>Routines that could not be read</source>
@@ -954,6 +1230,10 @@
     <message>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>No routines are available right now.</source>
+        <translation>Zurzeit sind keine Programme verfügbar.</translation>
     </message>
     <message>
         <source>No routines yet. Open a routine file to add one.</source>
@@ -1027,6 +1307,10 @@
         <source>A routine is running. Stop it and quit?</source>
         <translation>Ein Programm läuft gerade. Möchten Sie es beenden und Glute Coach schließen?</translation>
     </message>
+    <message>
+        <source>Settings reset</source>
+        <translation>Einstellungen zurückgesetzt</translation>
+    </message>
 </context>
 <context>
     <name>PainScale</name>
@@ -1037,6 +1321,100 @@
     <message>
         <source>Pain right now, 0 to 10</source>
         <translation>Aktueller Schmerz, 0 bis 10</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Staff access</source>
+        <translation>Zugang für das Personal</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Personal-PIN</translation>
+    </message>
+    <message>
+        <source>No staff PIN has been set.</source>
+        <translation>Es wurde noch keine Personal-PIN festgelegt.</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN to continue.</source>
+        <translation>Geben Sie die Personal-PIN ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Choose a new staff PIN ({min}–{max} digits)</source>
+        <translation>Neue Personal-PIN wählen ({min}–{max} Ziffern)</translation>
+    </message>
+    <message>
+        <source>First run: choose a staff PIN ({min}–{max} digits)</source>
+        <translation>Erster Start: Personal-PIN wählen ({min}–{max} Ziffern)</translation>
+    </message>
+    <message>
+        <source>Only staff should know it.</source>
+        <translation>Nur das Personal sollte sie kennen.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Diese PIN stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right</source>
+        <translation>Diese PIN stimmt nicht</translation>
+    </message>
+    <message>
+        <source>Enter the same PIN again</source>
+        <translation>Dieselbe PIN noch einmal eingeben</translation>
+    </message>
+    <message>
+        <source>To make sure it was typed as meant.</source>
+        <translation>So ist sichergestellt, dass sie richtig eingegeben wurde.</translation>
+    </message>
+    <message>
+        <source>The two PINs were not the same. Choose again.</source>
+        <translation>Die beiden PINs stimmen nicht überein. Bitte wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved: {error}</source>
+        <translation>Die PIN konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>PIN digit {n}</source>
+        <translation>PIN-Ziffer {n}</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear the PIN</source>
+        <translation>PIN löschen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>PIN bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Try again in {n} s</source>
+        <translation>Neuer Versuch in {n} s möglich</translation>
+    </message>
+    <message>
+        <source>PIN entry: {n} of at most {max} digits typed</source>
+        <translation>PIN-Eingabe: {n} von höchstens {max} Ziffern eingegeben</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1678,201 @@
     <message>
         <source>Resume</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEditor</name>
+    <message>
+        <source>Quick edits: {title}</source>
+        <translation>Schnell anpassen: {title}</translation>
+    </message>
+    <message>
+        <source>Changes make a copy for this client; the original routine stays as it is.</source>
+        <translation>Ihre Änderungen betreffen nur eine Kopie für diese Person; das ursprüngliche Programm bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Original: {time}</source>
+        <translation>Ursprünglich: {time}</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Strg+Pfeil nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Strg+Pfeil nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Steps of the routine</source>
+        <translation>Schritte des Programms</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Haltephase</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Rest between reps</source>
+        <translation>Pause zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Pause zwischen Sätzen</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Each side</source>
+        <translation>Jede Seite</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Sides: {choice}</source>
+        <translation>Seiten: {choice}</translation>
+    </message>
+    <message>
+        <source>Sides</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Client&apos;s name or code</source>
+        <translation>Name oder Kennung der Person</translation>
+    </message>
+    <message>
+        <source>e.g. JD-042</source>
+        <translation>z. B. JD-042</translation>
+    </message>
+    <message>
+        <source>Save program</source>
+        <translation>Programm speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Saved as a new routine in your routines, with this name or code in it. A code keeps the client&apos;s name out of the file.</source>
+        <translation>Wird als neues Programm bei Ihren Übungsprogrammen gespeichert, mit diesem Namen oder dieser Kennung darin. Mit einer Kennung steht der Name der Person nicht in der Datei.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <source>Save as client program…</source>
+        <translation>Als persönliches Programm speichern…</translation>
+    </message>
+    <message>
+        <source>Save as client program</source>
+        <translation>Als persönliches Programm speichern</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Last change undone.</source>
+        <translation>Letzte Änderung rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>{title} — for {client}</source>
+        <translation>{title} — für {client}</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” as {file}.</source>
+        <translation>„{title}“ als {file} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{reason} The previous value is kept.</source>
+        <translation>{reason} Der bisherige Wert bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Total {time}</source>
+        <translation>Gesamt {time}</translation>
+    </message>
+    <message>
+        <source>Total time {time}</source>
+        <translation>Gesamtdauer {time}</translation>
+    </message>
+    <message>
+        <source>{n} rounds of the next {k} steps</source>
+        <translation>{n} Runden der nächsten {k} Schritte</translation>
+    </message>
+    <message>
+        <source>Its tempo sets the time of each rep; change the reps or sets.</source>
+        <translation>Das Tempo bestimmt die Dauer jeder Wiederholung; ändern Sie stattdessen die Wiederholungen oder Sätze.</translation>
+    </message>
+    <message>
+        <source>Select a step inside the block to change it.</source>
+        <translation>Wählen Sie einen Schritt im Block aus, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>The strongest-squeeze test can be moved or removed, not changed.</source>
+        <translation>Der Test der stärksten Anspannung kann verschoben oder entfernt, aber nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>A block of {k} steps</source>
+        <translation>Ein Block aus {k} Schritten</translation>
+    </message>
+    <message>
+        <source>Time per rep</source>
+        <translation>Zeit pro Wiederholung</translation>
+    </message>
+    <message>
+        <source>Tempo (one rep)</source>
+        <translation>Tempo (eine Wiederholung)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2863,29 @@
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personalbereich</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Zurück zum Kiosk</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Reload routines</source>
+        <translation>Programme neu laden</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>Kioskmodus beenden</translation>
+    </message>
+</context>
+<context>
     <name>SvgImage</name>
     <message>
         <source>No illustration available</source>
@@ -2340,10 +2936,265 @@
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>ThanksView</name>
     <message>
-        <source>Settings reset</source>
-        <translation>Einstellungen zurückgesetzt</translation>
+        <source>Back to the start</source>
+        <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+        <source>Well done!</source>
+        <translation>Gut gemacht!</translation>
+    </message>
+    <message>
+        <source>You finished “{title}”. Thank you for training with us.</source>
+        <translation>Sie haben „{title}“ geschafft. Danke, dass Sie mit uns trainiert haben.</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Einheit beendet</translation>
+    </message>
+    <message>
+        <source>You did {done} of {total} steps of “{title}”.</source>
+        <translation>Sie haben {done} von {total} Schritten aus „{title}“ geschafft.</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistConsole</name>
+    <message>
+        <source>Therapist console</source>
+        <translation>Therapiekonsole</translation>
+    </message>
+    <message>
+        <source>Session state</source>
+        <translation>Status der Einheit</translation>
+    </message>
+    <message>
+        <source>Client view</source>
+        <translation>Klientenansicht</translation>
+    </message>
+    <message>
+        <source>Show client view</source>
+        <translation>Klientenansicht zeigen</translation>
+    </message>
+    <message>
+        <source>Show the client view</source>
+        <translation>Die Klientenansicht zeigen</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Routine steps</source>
+        <translation>Schritte des Programms</translation>
+    </message>
+    <message>
+        <source>Click a step to go to its start</source>
+        <translation>Klicken Sie auf einen Schritt, um zu seinem Beginn zu springen</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Time left in this phase</source>
+        <translation>Verbleibende Zeit in dieser Phase</translation>
+    </message>
+    <message>
+        <source>Routine progress</source>
+        <translation>Fortschritt im Programm</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notizen zur Einheit</translation>
+    </message>
+    <message>
+        <source>Notes for this session (kept with its summary)…</source>
+        <translation>Notizen zu dieser Einheit (werden mit der Zusammenfassung gespeichert)…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Left arrow</source>
+        <translation>Pfeil nach links</translation>
+    </message>
+    <message>
+        <source>Restart step</source>
+        <translation>Schritt neu starten</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Right arrow</source>
+        <translation>Pfeil nach rechts</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop this session? What has been done so far is kept.</source>
+        <translation>Diese Einheit beenden? Was bisher gemacht wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Keep going (Esc)</source>
+        <translation>Weitermachen (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Weitermachen</translation>
+    </message>
+    <message>
+        <source>Stop session (Enter)</source>
+        <translation>Einheit beenden (Enter)</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>Einheit beenden</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>Tastenkürzel: {key}</translation>
+    </message>
+    <message>
+        <source>{action} ({key})</source>
+        <translation>{action} ({key})</translation>
+    </message>
+    <message>
+        <source>Client view closed</source>
+        <translation>Klientenansicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Client view: fullscreen on {screen}</source>
+        <translation>Klientenansicht: Vollbild auf {screen}</translation>
+    </message>
+    <message>
+        <source>Client view: a window on this screen</source>
+        <translation>Klientenansicht: Fenster auf diesem Bildschirm</translation>
+    </message>
+    <message>
+        <source>GET READY</source>
+        <translation>BEREIT MACHEN</translation>
+    </message>
+    <message>
+        <source>WORK</source>
+        <translation>ÜBUNG</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HALTEN</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>PAUSE</translation>
+    </message>
+    <message>
+        <source>SWITCH SIDES</source>
+        <translation>SEITE WECHSELN</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <source>CALIBRATE</source>
+        <translation>KALIBRIEREN</translation>
+    </message>
+    <message>
+        <source>Getting ready</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
+    </message>
+    <message>
+        <source>Set {n} of {total}</source>
+        <translation>Satz {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Effort {n} of {total}</source>
+        <translation>Versuch {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Hold {n} of {total}</source>
+        <translation>Halten {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Rep {n} of {total}</source>
+        <translation>Wdh. {n} von {total}</translation>
+    </message>
+    <message>
+        <source>{time} left in this phase</source>
+        <translation>noch {time} in dieser Phase</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {name}</source>
+        <translation>Schritt {n} von {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{time} left in the routine</source>
+        <translation>noch {time} im Programm</translation>
+    </message>
+    <message>
+        <source>{step} (current step)</source>
+        <translation>{step} (aktueller Schritt)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 </TS>

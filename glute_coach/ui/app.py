@@ -29,7 +29,7 @@ def run_gui(
 
     import os
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -54,7 +54,13 @@ def run_gui(
     translator = install_translator(app, settings.interface_language)  # noqa: F841 - kept alive
     apply_theme(app, settings.theme, settings.font_scale)
 
-    window = MainWindow(settings, sensor=sensor)
+    if mode == "kiosk":
+        from glute_coach.ui.kiosk.shell import build_kiosk_window
+
+        kiosk = build_kiosk_window(settings, kiosk_dir)  # noqa: F841 - kept alive, fullscreen
+        return int(app.exec())
+
+    window = MainWindow(settings, sensor=sensor, clinic=mode == "clinic")
     window.resize(1280, 800)
 
     if os.environ.get(STARTUP_PROBE_ENV):
@@ -73,7 +79,11 @@ def run_gui(
     window.show()
     if loaded_settings.notice:
         QTimer.singleShot(
-            0, lambda: window.show_notice(window.tr("Settings reset"), loaded_settings.notice or "")
+            0,
+            lambda: window.show_notice(
+                QCoreApplication.translate("MainWindow", "Settings reset"),
+                loaded_settings.notice or "",
+            ),
         )
     if routine is not None and window.open_path(routine) and start:
         loaded = window.library.loaded_for(routine)

@@ -323,12 +323,18 @@ class BiofeedbackPanel(QFrame):
             self.calibration_label.hide()
             return
         decimals = 2 if progress.best < 10 else 0
+        where = progress.where
+        if progress.muscle:
+            side = {Side.LEFT: self.tr("left"), Side.RIGHT: self.tr("right")}.get(
+                progress.side or Side.BOTH
+            )
+            where = pretty_muscle(progress.muscle) + (f", {side}" if side else "")
         if progress.best > 0:
             text = self.tr("Measuring {where} · best squeeze so far {best} {unit}").format(
-                where=progress.where, best=_fmt(progress.best, decimals), unit=progress.unit
+                where=where, best=_fmt(progress.best, decimals), unit=progress.unit
             )
         else:
-            text = self.tr("Measuring {where} · first effort").format(where=progress.where)
+            text = self.tr("Measuring {where} · first effort").format(where=where)
         self.calibration_label.setText(text)
         self.calibration_label.show()
 

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from itertools import groupby
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -235,8 +235,13 @@ class DetailView(QWidget):
 
     start_requested = Signal(object, int)  # LoadedRoutine, pain before (0..10)
     back_requested = Signal()
+    handout_requested = Signal(object)  # LoadedRoutine: save a printable PDF
+    share_requested = Signal(object)  # LoadedRoutine: save a routine package (zip)
+    adjust_requested = Signal(object)  # LoadedRoutine: quick edits for a client (clinic mode)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, exports: bool = False, clinic: bool = False
+    ) -> None:
         super().__init__(parent)
         self._loaded: LoadedRoutine | None = None
         self.images: list[SvgImage] = []
@@ -254,6 +259,22 @@ class DetailView(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.title_label = ScaledLabel("", factor=1.9, bold=True, role="title")
         top.addWidget(self.title_label, 1)
+        # Handouts for a client (off in kiosk mode: no file dialogs there).
+        self.handout_button = QPushButton(self.tr("Handout (PDF)…"))
+        self.handout_button.setAccessibleName(self.tr("Save a printable handout"))
+        self.share_button = QPushButton(self.tr("Share file…"))
+        self.share_button.setAccessibleName(self.tr("Save the routine with its pictures as a file"))
+        self.adjust_button = QPushButton(self.tr("Adjust for client…"))
+        self.adjust_button.setAccessibleName(self.tr("Adjust this routine for the client"))
+        for button, signal, shown in (
+            (self.adjust_button, self.adjust_requested, clinic),
+            (self.handout_button, self.handout_requested, exports),
+            (self.share_button, self.share_requested, exports),
+        ):
+            button.setMinimumHeight(MIN_TOUCH_PX)
+            button.setVisible(shown)
+            button.clicked.connect(lambda _=False, sig=signal: self._emit_loaded(sig))
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(top)
 
         self.scroll_area = QScrollArea()
@@ -268,6 +289,10 @@ class DetailView(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a new font scale may call for one column
             app.fontChanged.connect(self._on_app_font)
+
+    def _emit_loaded(self, signal: SignalInstance) -> None:
+        if self._loaded is not None:
+            signal.emit(self._loaded)
 
     def _on_app_font(self, _font: QFont) -> None:
         self._arrange(self.width())

@@ -4,11 +4,14 @@ Bundled and user routines come from ``storage.library.scan_library``; files the 
 (the "Open routine file…" button or drag-and-drop) are validated exactly as
 ``glute-coach validate`` does and, when valid, get a card of their own. A file that is not
 valid is not added: its problems are shown, one line each, as the command prints them.
+
+In kiosk mode (``kiosk=True``) the library shows only the routines it is given: no Open
+button, no drops, no settings or sensor buttons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -40,6 +43,7 @@ from glute_coach.core.routine import Level
 from glute_coach.core.schema import is_schema_document
 from glute_coach.storage.library import LibraryEntry, Source, scan_library
 from glute_coach.storage.paths import user_routines_dir
+from glute_coach.storage.routine_package import PackageError, import_package
 from glute_coach.ui.theme import BASE_POINT_SIZE
 from glute_coach.ui.widgets import (
     MIN_TOUCH_PX,
@@ -76,10 +80,11 @@ def validate_file(path: Path) -> tuple[LoadedRoutine | None, list[str]]:
 
 
 def _json_files(urls: Iterable[QUrl]) -> list[Path]:
+    """The local routine files (.json) and routine packages (.zip) among dropped URLs."""
     return [
         Path(url.toLocalFile())
         for url in urls
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
+        if url.isLocalFile() and url.toLocalFile().lower().endswith((".json", ".zip"))
     ]
 
 
@@ -219,9 +224,17 @@ class LibraryView(QWidget):
     settings_requested = Signal()
     sensor_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        kiosk: bool = False,
+        routines: Sequence[LoadedRoutine] = (),
+    ) -> None:
         super().__init__(parent)
-        self.setAcceptDrops(True)
+        self._kiosk = kiosk
+        self._kiosk_routines = list(routines)
+        self.setAcceptDrops(not kiosk)
         self._entries: list[LibraryEntry] = []
         self._opened: dict[Path, LibraryEntry] = {}
         self._invalid: list[LibraryEntry] = []
@@ -339,6 +352,11 @@ class LibraryView(QWidget):
 
         self.tag_filter.currentIndexChanged.connect(self._apply_filters)
         self.level_filter.currentIndexChanged.connect(self._apply_filters)
+        if kiosk:
+            self.title_label.setText(self.tr("Choose a routine"))
+            for widget in (self.sensor_button, self.settings_button, self.open_button):
+                widget.hide()
+            self.hint_label.hide()
         self.refresh()
 
     def _button(self, text: str, description: str) -> QPushButton:
@@ -358,8 +376,24 @@ class LibraryView(QWidget):
         self.sensor_button.setText(text)
         self.sensor_button.setAccessibleName(text)
 
+    @property
+    def kiosk(self) -> bool:
+        return self._kiosk
+
+    def set_routines(self, routines: Sequence[LoadedRoutine]) -> None:
+        """Kiosk mode: show exactly these routines."""
+        self._kiosk_routines = list(routines)
+        self.refresh()
+
     def refresh(self) -> None:
         """Scan the bundled and user routines again (files opened this session stay)."""
+        if self._kiosk:
+            self._invalid = []
+            self._entries = [LibraryEntry(r.path, Source.BUNDLED, r) for r in self._kiosk_routines]
+            self._update_invalid_note()
+            self._fill_tag_filter()
+            self._apply_filters()
+            return
         scanned = list(scan_library())
         self._invalid = [e for e in scanned if not e.ok]
         seen = {e.path.resolve() for e in scanned if e.ok}
@@ -371,7 +405,16 @@ class LibraryView(QWidget):
 
     def add_file(self, path: Path) -> bool:
         """Validate a routine file and give it a card; on problems show them and return False."""
+        if self._kiosk:
+            return False
         path = Path(path)
+        imported = path.suffix.lower() == ".zip"
+        if imported:  # a routine package: unpacked into the user's routines, then read
+            try:
+                path = import_package(path, user_routines_dir(), clip_check=clip_check())
+            except PackageError as exc:
+                QMessageBox.warning(self, self.tr("This routine was not added"), str(exc))
+                return False
         loaded, problems = validate_file(path)
         if loaded is None:
             QMessageBox.warning(self, self.tr("This routine was not added"), "\n".join(problems))
@@ -381,7 +424,7 @@ class LibraryView(QWidget):
         if key in existing and existing[key].source is not Source.FILE:
             entry = LibraryEntry(path, existing[key].source, loaded)
         else:
-            entry = LibraryEntry(path, Source.FILE, loaded)
+            entry = LibraryEntry(path, Source.USER if imported else Source.FILE, loaded)
             self._opened[key] = entry
         self._entries = [e for e in self._entries if e.path.resolve() != key] + [entry]
         self._fill_tag_filter()
@@ -430,12 +473,14 @@ class LibraryView(QWidget):
             card.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_file_dialog(self) -> None:
+        if self._kiosk:
+            return
         start = user_routines_dir()
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Open routine file"),
             str(start if start.is_dir() else Path.home()),
-            self.tr("Routine files (*.json)"),
+            self.tr("Routine files and packages (*.json *.zip)"),
         )
         for name in names:
             self.add_file(Path(name))
@@ -478,11 +523,13 @@ class LibraryView(QWidget):
         filtered = bool(self._entries) and not cards
         self.empty_box.setVisible(not cards)
         self.clear_filters_button.setVisible(filtered)
-        self.empty_label.setText(
-            self.tr("No routines match these filters.")
-            if filtered
-            else self.tr("No routines yet. Open a routine file to add one.")
-        )
+        if filtered:
+            empty = self.tr("No routines match these filters.")
+        elif self._kiosk:
+            empty = self.tr("No routines are available right now.")
+        else:
+            empty = self.tr("No routines yet. Open a routine file to add one.")
+        self.empty_label.setText(empty)
 
     def _update_invalid_note(self) -> None:
         count = len(self._invalid)
@@ -511,20 +558,20 @@ class LibraryView(QWidget):
     # --- drag and drop ---------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and _json_files(event.mimeData().urls()):
+        if not self._kiosk and event.mimeData().hasUrls() and _json_files(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasUrls() and _json_files(event.mimeData().urls()):
+        if not self._kiosk and event.mimeData().hasUrls() and _json_files(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = _json_files(event.mimeData().urls()) if event.mimeData().hasUrls() else []
-        if not files:
+        if not files or self._kiosk:
             event.ignore()
             return
         event.acceptProposedAction()

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from glute_coach.sensors.profile import SensorProfile
     from glute_coach.storage.sessions import SessionSummary
     from glute_coach.ui.biofeedback_controller import BiofeedbackController
+    from glute_coach.ui.clinic.console import TherapistConsole
+    from glute_coach.ui.clinic.presenter import ClientWindow, Presenter
     from glute_coach.ui.player_view import PlayerView
     from glute_coach.ui.session_controller import SessionController
 
@@ -42,10 +44,17 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         persist_settings: bool = True,
         sensor: str | None = None,
+        clinic: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        # Clinic mode: the client's player in its own window (a second screen when there is
+        # one), a therapist console here, and quick edits for the client before starting.
+        self.clinic = clinic
+        self._client: ClientWindow | None = None
+        self._presenter: Presenter | None = None
+        self._console: TherapistConsole | None = None
         # The sensor for sessions: a saved profile's name or a spec (--sensor beats the setting).
         self.sensor: str | None = sensor or settings.sensor
         self._biofeedback: BiofeedbackController | None = None
@@ -59,7 +68,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.library = LibraryView(self)
-        self.detail = DetailView(self)
+        self.detail = DetailView(self, exports=True, clinic=clinic)
         self.pages.addWidget(self.library)
         self.pages.addWidget(self.detail)
         self._lazy_pages: dict[str, QWidget] = {}
@@ -71,6 +80,9 @@ class MainWindow(QMainWindow):
         self.library.show_sensor(self.sensor)
         self.detail.back_requested.connect(self.show_library)
         self.detail.start_requested.connect(self.start_session)
+        self.detail.handout_requested.connect(self.save_handout)
+        self.detail.share_requested.connect(self.save_package)
+        self.detail.adjust_requested.connect(self.adjust_for_client)
 
         quit_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self)
         quit_shortcut.activated.connect(self.close)
@@ -129,6 +141,37 @@ class MainWindow(QMainWindow):
             self._lazy_pages[name] = page
             self.pages.addWidget(page)
         return self._lazy_pages[name]
+
+    # --- clinic: quick edits ---------------------------------------------------------------------
+
+    def adjust_for_client(self, loaded: LoadedRoutine) -> None:
+        from glute_coach.ui.clinic.edit_page import ClinicEditPage
+
+        old = self._lazy_pages.pop("adjust", None)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        page = ClinicEditPage(loaded, self)
+        page.back_requested.connect(lambda: self.pages.setCurrentWidget(self.detail))
+        page.start_requested.connect(
+            lambda edited: self.start_session(edited, self.detail.pain_value())
+        )
+        page.editor.saved.connect(lambda _path: self.library.refresh())
+        self._lazy_pages["adjust"] = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    # --- handouts -----------------------------------------------------------------------------
+
+    def save_handout(self, loaded: LoadedRoutine) -> None:
+        from glute_coach.ui.exports import save_handout
+
+        save_handout(self, loaded)
+
+    def save_package(self, loaded: LoadedRoutine) -> None:
+        from glute_coach.ui.exports import save_package
+
+        save_package(self, loaded)
 
     # --- the sensor ---------------------------------------------------------------------------
 
@@ -226,6 +269,11 @@ class MainWindow(QMainWindow):
         if settings.sensor != self.settings.sensor:  # chosen or cleared on the settings page
             self.sensor = settings.sensor
             self.library.show_sensor(settings.sensor)
+        # Restyling the whole app is slow and resets every widget: only when the look changed.
+        restyle = (settings.theme, settings.font_scale) != (
+            self.settings.theme,
+            self.settings.font_scale,
+        )
         self.settings = settings
         if self._biofeedback is not None:
             self._biofeedback.set_settings(settings)
@@ -233,7 +281,7 @@ class MainWindow(QMainWindow):
         if page is not None and self.pages.currentWidget() is not page:
             page.set_settings(settings)  # type: ignore[attr-defined]  # changed elsewhere
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        if restyle and isinstance(app, QApplication):
             apply_theme(app, settings.theme, settings.font_scale)
         if self._persist:
             try:
@@ -274,21 +322,41 @@ class MainWindow(QMainWindow):
                 self.tr("A sound in this routine cannot be played:\n{0}").format(exc),
             )
             return
-        player = PlayerView(controller, self.settings, self)
+        player = PlayerView(controller, self.settings, None if self.clinic else self)
         if sensor is not None:
             self._attach_sensor(controller, player, *sensor)
         controller.finished.connect(self._session_finished)
         self._controller = controller
-        self._lazy_pages["player"] = player
-        self.pages.addWidget(player)
-        self.pages.setCurrentWidget(player)
-        player.setFocus()
+        page: QWidget = player
+        if self.clinic:
+            page = self._present(controller, player)
+        self._lazy_pages["player"] = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        page.setFocus()
+        if self._presenter is not None:
+            self._presenter.place()
         self._awake.inhibit(self.tr("A Glute Coach routine is running"))
         self.session_started.emit(controller)
         controller.start()
 
+    def _present(self, controller: SessionController, player: PlayerView) -> QWidget:
+        """Clinic mode: the player to the client's window, the console to this one."""
+        from glute_coach.ui.clinic.console import TherapistConsole
+        from glute_coach.ui.clinic.presenter import ClientWindow, Presenter
+
+        console = TherapistConsole(controller, self._biofeedback, self.settings, self)
+        console.settings_changed.connect(self.apply_settings)
+        self._client = ClientWindow(player, beside=self)
+        self._presenter = Presenter(self._client, parent=self)
+        console.set_presenter(self._presenter)
+        self._console = console
+        return console
+
     def _session_finished(self, summary: SessionSummary) -> None:
         self._awake.release()
+        if self._console is not None and self._console.notes().strip():
+            summary = replace(summary, notes=self._console.notes().strip())
         if self._biofeedback is not None:
             metrics, recording = self._biofeedback.finish()
             summary = replace(
@@ -318,6 +386,24 @@ class MainWindow(QMainWindow):
                 panel.close_panel()
             self.pages.removeWidget(player)
             player.deleteLater()
+        self._end_presenting()
+
+    def _end_presenting(self) -> None:
+        if self._console is not None:
+            self._console.close_console()
+            self._console = None
+        if self._presenter is not None:
+            self._presenter.close()
+            self._presenter.deleteLater()
+            self._presenter = None
+        if self._client is not None:
+            client_player = self._client.findChild(QWidget, "playerView")
+            panel = getattr(client_player, "biofeedback", None)
+            if panel is not None:
+                panel.close_panel()
+            self._client.dispose()
+            self._client.deleteLater()
+            self._client = None
 
     @property
     def controller(self) -> SessionController | None:

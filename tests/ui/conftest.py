@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 _started: weakref.WeakSet[QTimer] = weakref.WeakSet()
 _original_start = QTimer.start
@@ -22,6 +23,9 @@ def _tracking_start(self: QTimer, *args: object) -> None:
 def no_leaked_timers_or_threads(monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[None]:
     """napari-style leak checks: what a test starts, it must stop (views call close())."""
     monkeypatch.setattr(QTimer, "start", _tracking_start)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style_before = app.styleSheet()
     _started.clear()
     threads_before = set(threading.enumerate())
     yield
@@ -34,6 +38,8 @@ def no_leaked_timers_or_threads(monkeypatch: pytest.MonkeyPatch, qapp: object) -
             continue
     for timer in leaked_timers:
         timer.stop()
+    if app.styleSheet() != style_before:  # a test that themed the app: the next starts plain
+        app.setStyleSheet(style_before)
     leaked_threads = [
         t
         for t in threading.enumerate()

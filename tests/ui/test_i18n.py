@@ -81,7 +81,7 @@ def test_every_string_in_the_code_is_in_the_translation(tmp_path: Path) -> None:
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh_de.ts"
-    sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
+    sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     subprocess.run(
         [lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
         check=True,

@@ -389,3 +389,89 @@ def test_focusing_the_page_focuses_the_current_card(qtbot: QtBot, view: LibraryV
     view.set_tag_filter("stretch")
     view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.cards()[0])
+
+
+# --- routine packages (.zip) -----------------------------------------------------------------
+
+
+def _package(tmp_path: Path, routine_id: str, title: str) -> Path:
+    """A routine with its own illustration beside it, exported as a package."""
+    from glute_coach.storage.routine_package import export_package
+
+    folder = tmp_path / routine_id
+    folder.mkdir()
+    (folder / "bridge.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 5"><rect width="10" height="5"/></svg>',
+        encoding="utf-8",
+    )
+    data = _routine_data()
+    data.update(id=routine_id, title=title)
+    data["steps"][1]["image"] = "bridge.svg"
+    loaded = load_routine(_write(folder / "routine.json", data))
+    return export_package(loaded, tmp_path / f"{routine_id}.zip")
+
+
+def test_adding_a_package_imports_it_into_the_users_routines(
+    view: LibraryView, tmp_path: Path, messages: MessageCatcher
+) -> None:
+    package = _package(tmp_path, "shared-bridges", "Shared bridges")
+    view.set_tag_filter("stretch")  # the new card must not be hidden by a filter
+
+    assert view.add_file(package) is True
+
+    assert messages.shown == []
+    card = next(c for c in view.cards() if c.title == "Shared bridges")
+    assert card.source is Source.USER
+    imported = user_routines_dir() / "shared-bridges" / "routine.json"
+    assert imported.is_file()
+    assert (imported.parent / "bridge.svg").is_file()
+    loaded = view.loaded_for(imported)
+    assert loaded is not None
+    assert loaded.resolve_asset("bridge.svg") == (imported.parent / "bridge.svg").resolve()
+    view.refresh()  # the imported routine stays for this session
+    assert _titles(view).count("Shared bridges") == 1
+
+
+def test_an_unsafe_package_is_refused_with_one_plain_line(
+    view: LibraryView, tmp_path: Path, messages: MessageCatcher
+) -> None:
+    import zipfile
+
+    bad = tmp_path / "evil.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("../../escape.json", "{}")
+    before = _titles(view)
+
+    assert view.add_file(bad) is False
+
+    assert _titles(view) == before
+    assert len(messages.shown) == 1
+    kind, _title, text = messages.shown[0]
+    assert kind == "warning"
+    assert text.startswith("this file is not a Glute Coach routine package: ")
+    assert len(text.splitlines()) == 1
+    assert not user_routines_dir().exists() or list(user_routines_dir().iterdir()) == []
+
+
+def test_packages_can_be_dropped_and_chosen_in_the_dialog(
+    view: LibraryView, tmp_path: Path, messages: MessageCatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    dropped = _package(tmp_path, "dropped-package", "Dropped package")
+    assert _drop(view, [dropped]) == (True, True)
+    assert "Dropped package" in _titles(view)
+
+    picked = _package(tmp_path, "picked-package", "Picked package")
+    filters: list[str] = []
+
+    def choose(*args: object, **kwargs: object) -> tuple[list[str], str]:
+        filters.append(str(args[3]))
+        return [str(picked)], str(args[3])
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    view.open_button.click()
+    assert "Picked package" in _titles(view)
+    assert "*.json" in filters[0]
+    assert "*.zip" in filters[0]
+    assert messages.shown == []

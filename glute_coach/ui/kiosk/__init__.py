@@ -1,0 +1,1 @@
+"""Kiosk mode: the unattended gym screen and its staff-only PIN entry."""
