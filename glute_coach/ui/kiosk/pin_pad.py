@@ -388,6 +388,9 @@ class PinDialog(QDialog):
         parent = dialog.parentWidget()
         if parent is None or parent.window().isFullScreen():
             dialog.setWindowState(dialog.windowState() | Qt.WindowState.WindowFullScreen)
+            screen = parent.screen() if parent is not None else dialog.screen()
+            if screen is not None:  # cover the screen even without a window manager
+                dialog.setGeometry(screen.geometry())
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -741,6 +741,9 @@ def build_kiosk_window(
         pin_prompt=pin_prompt,
         log_path=log_path,
     )
+    screen = window.screen()
+    if screen is not None:  # without a window manager "fullscreen" alone may not cover it
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
     QTimer.singleShot(0, window, window.check_first_run)
     return window
