@@ -1,8 +1,6 @@
 """Glute Coach: guided glute rehabilitation and training."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("glute-coach")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# The one version source: pyproject.toml reads it ([tool.hatch.version]), so the package
+# metadata (importlib.metadata.version("glute-coach")), the wheel's name and
+# `glute-coach --version` all agree.
+__version__ = "0.1.0"

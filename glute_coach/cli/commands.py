@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glute_coach.cli.formatting import clock, timeline_json, timeline_text
 from glute_coach.cli.main import EXIT_OK, EXIT_USER_ERROR, UserError
 from glute_coach.core.loading import ClipCheck, LoadedRoutine, RoutineLoadError, load_routine
 from glute_coach.core.schema import is_schema_document, routine_json_schema
 from glute_coach.storage.library import Source, find_routine, scan_library
+
+if TYPE_CHECKING:
+    from glute_coach.storage.history import StoredSession
 
 
 def _clip_check() -> ClipCheck | None:
@@ -165,3 +169,108 @@ def run_app(ns: argparse.Namespace) -> int:
     mode = "kiosk" if ns.kiosk else ("clinic" if ns.clinic else "normal")
     kiosk_dir = Path(ns.kiosk_dir).expanduser() if ns.kiosk_dir is not None else None
     return run_gui(path, start=ns.start, sensor=sensor, mode=mode, kiosk_dir=kiosk_dir)
+
+
+# --- the session history, backup and restore ---------------------------------------------------
+
+
+def _since(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise UserError(f"--since {text!r}: give a date as YYYY-MM-DD, e.g. 2025-03-01") from None
+
+
+def _scale(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def session_line(stored: StoredSession) -> str:
+    """One line: when, which routine, done/skipped, pain before→after, RPE."""
+    s = stored.summary
+    try:
+        when = datetime.fromisoformat(s.started_at).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = s.started_at
+    stopped = "" if s.completed else ", stopped"
+    return (
+        f"#{stored.id}  {when}  {s.title} ({s.routine_id} v{s.routine_version})  "
+        f"{len(s.steps_done)} done, {len(s.steps_skipped)} skipped{stopped}  "
+        f"pain {_scale(s.pain_before)}→{_scale(s.pain_after)}  RPE {_scale(s.rpe)}"
+    )
+
+
+def session_json(stored: StoredSession) -> dict[str, Any]:
+    data = stored.summary.to_json()
+    data.pop("version", None)
+    return {"id": stored.id, **data, "duration_s": stored.summary.duration_s}
+
+
+def cmd_history(ns: argparse.Namespace) -> int:
+    from glute_coach.storage.history import HistoryError, HistoryStore, export_csv
+
+    since = _since(ns.since)
+    try:
+        with HistoryStore.open() as store:
+            if store.notice:
+                print(store.notice, file=sys.stderr)
+            if ns.csv:
+                sessions_csv, metrics_csv = (Path(p).expanduser() for p in ns.csv)
+                if sessions_csv.resolve() == metrics_csv.resolve():
+                    raise UserError("--csv needs two different files")
+                try:
+                    count = export_csv(
+                        store, sessions_csv, metrics_csv, since=since, routine_id=ns.routine
+                    )
+                except OSError as exc:
+                    raise UserError(f"--csv: cannot write ({exc.strerror or exc})") from None
+                print(
+                    f"Wrote {count} sessions to {sessions_csv} and their metrics to {metrics_csv}."
+                )
+                return EXIT_OK
+            found = store.sessions(since=since, routine_id=ns.routine)
+    except HistoryError as exc:
+        raise UserError(str(exc)) from None
+    if ns.format == "json":
+        print(json.dumps([session_json(s) for s in found], indent=2, ensure_ascii=False))
+    elif not found:
+        print("No sessions found.")
+    else:
+        for stored in found:
+            print(session_line(stored))
+    return EXIT_OK
+
+
+def cmd_backup(ns: argparse.Namespace) -> int:
+    from glute_coach.storage.backup import BackupError, backup
+
+    try:
+        out = backup(Path(ns.file))
+    except BackupError as exc:
+        raise UserError(str(exc)) from None
+    print(f"Backed up your data to {out}.")
+    return EXIT_OK
+
+
+def cmd_restore(ns: argparse.Namespace) -> int:
+    from glute_coach.storage.backup import BackupError, restore
+
+    try:
+        result = restore(Path(ns.file))
+    except BackupError as exc:
+        raise UserError(str(exc)) from None
+    made = f" made {result.created_at}" if result.created_at else ""
+    print(f"Restored {result.files} files from the backup{made}.")
+    if result.moved_aside is not None:
+        print(f"Your data from before is kept in {result.moved_aside}.")
+    return EXIT_OK
+
+
+def cmd_report(ns: argparse.Namespace) -> int:
+    from glute_coach.cli.report_cmd import cmd_report as report
+
+    return report(ns)

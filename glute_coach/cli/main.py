@@ -12,7 +12,18 @@ from collections.abc import Callable, Sequence
 
 from glute_coach import __version__
 
-SUBCOMMANDS = ("validate", "show", "schema", "list", "play", "analyze")
+SUBCOMMANDS = (
+    "validate",
+    "show",
+    "schema",
+    "list",
+    "play",
+    "analyze",
+    "history",
+    "backup",
+    "restore",
+    "report",
+)
 EXIT_OK, EXIT_USER_ERROR, EXIT_INTERNAL = 0, 1, 2
 
 
@@ -75,6 +86,33 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     from glute_coach.cli.analyze_args import add_analyze_parser
 
     add_analyze_parser(sub)
+    from glute_coach.cli.report_cmd import add_report_parser
+
+    add_report_parser(sub)
+
+    p = sub.add_parser("history", help="list the sessions kept on this computer")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="only sessions started on or after this date"
+    )
+    p.add_argument("--routine", metavar="ID", help="only sessions of this routine id")
+    p.add_argument(
+        "--csv",
+        nargs=2,
+        metavar=("SESSIONS.csv", "METRICS.csv"),
+        help="write the sessions and their sensor metrics as two CSV files instead",
+    )
+    p = sub.add_parser(
+        "backup",
+        help="save all your data (history, settings, routines, recordings) to one zip file",
+    )
+    p.add_argument("file", metavar="FILE.zip", help="the backup file to write")
+    p = sub.add_parser(
+        "restore",
+        help="replace your data with a backup (close the app first; the current data is kept "
+        "aside so this can be undone)",
+    )
+    p.add_argument("file", metavar="FILE.zip", help="a backup made by 'glute-coach backup'")
     return parser
 
 

@@ -279,6 +279,117 @@ STEP_CLASSES: dict[str, type[BaseModel]] = {
 }
 
 
+class ProgressionChange(_Strict):
+    """One small step up for the exercise(s) with this id: exactly one of hold_s, reps or sets."""
+
+    step: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
+        description="The exercise's id; every exercise step with this id changes.",
+    )
+    hold_s: float | None = Field(
+        default=None,
+        gt=0,
+        le=60,
+        description="Seconds added to its hold (or its timed set, or its rep time).",
+    )
+    reps: int | None = Field(default=None, ge=1, le=20, description="Reps added per set.")
+    sets: int | None = Field(default=None, ge=1, le=5, description="Sets added.")
+    up_to: float | None = Field(
+        default=None,
+        gt=0,
+        le=300,
+        description="The most it may become (seconds, reps or sets); it stops growing there.",
+    )
+
+    @model_validator(mode="after")
+    def _one_change(self) -> Self:
+        given = [n for n in ("hold_s", "reps", "sets") if getattr(self, n) is not None]
+        if len(given) != 1:
+            named = ", ".join(given) if given else "none"
+            raise ValueError(
+                f"a change adds exactly one of hold_s, reps or sets (given: {named}); "
+                "write one change per quantity"
+            )
+        return self
+
+    @property
+    def quantity(self) -> Literal["hold_s", "reps", "sets"]:
+        if self.hold_s is not None:
+            return "hold_s"
+        return "reps" if self.reps is not None else "sets"
+
+    @property
+    def amount(self) -> float:
+        value = self.hold_s if self.hold_s is not None else self.reps or self.sets
+        assert value is not None
+        return value
+
+
+class Progression(_Strict):
+    """When and how to suggest the next level; the app only suggests, the user decides."""
+
+    after_sessions: int = Field(
+        ge=1, le=100, description="Completed sessions (since the last step up) before suggesting."
+    )
+    pain_not_worse: bool = Field(
+        default=True,
+        description="Count only a run of sessions where pain after was not above pain before.",
+    )
+    suggest: list[ProgressionChange] = Field(default_factory=list, max_length=20)
+    next_routine: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
+        description="A harder routine's id, suggested once no change above is left to make.",
+    )
+    note: LongText | None = Field(default=None, description="Shown with the suggestion.")
+    stage: int = Field(
+        default=1,
+        ge=1,
+        le=100,
+        description="How many step ups from the original this is (1 = as written); the app "
+        "sets it on the copy it saves.",
+    )
+
+    @model_validator(mode="after")
+    def _something_to_suggest(self) -> Self:
+        if not self.suggest and self.next_routine is None:
+            raise ValueError("a progression needs 'suggest' (changes), 'next_routine' or both")
+        return self
+
+
+def _exercises_by_id(steps: list[Step]) -> dict[str, list[ExerciseStep]]:
+    found: dict[str, list[ExerciseStep]] = {}
+    for step in steps:
+        if isinstance(step, RepeatStep):
+            for key, value in _exercises_by_id(step.steps).items():
+                found.setdefault(key, []).extend(value)
+        elif isinstance(step, ExerciseStep) and step.id is not None:
+            found.setdefault(step.id, []).append(step)
+    return found
+
+
+def _check_progression(routine_id: str, progression: Progression, steps: list[Step]) -> None:
+    if progression.next_routine == routine_id:
+        raise ValueError("progression.next_routine names this routine itself")
+    exercises = _exercises_by_id(steps)
+    for change in progression.suggest:
+        found = exercises.get(change.step)
+        if not found:
+            known = ", ".join(sorted(exercises)) or "none"
+            raise ValueError(
+                f"progression: no exercise has the id '{change.step}' (exercise ids: {known})"
+            )
+        for step in found:
+            if change.quantity == "hold_s" and step.tempo is not None:
+                raise ValueError(
+                    f"progression: '{change.step}' is timed by its tempo, so it has no hold to lengthen"
+                )
+            if change.quantity == "reps" and step.duration_s is not None:
+                raise ValueError(
+                    f"progression: '{change.step}' is one timed set, so it has no reps to add"
+                )
+
+
 def _repeat_depth(steps: list[Step]) -> int:
     inner = [_repeat_depth(s.steps) for s in steps if isinstance(s, RepeatStep)]
     return 1 + max(inner) if inner else 0
@@ -326,6 +437,10 @@ class Routine(_Strict):
     references: list[Reference] = Field(default_factory=list, max_length=30)
     safety_notes: list[LongText] = Field(default_factory=list, max_length=20)
     frequency: Frequency | None = None
+    progression: Progression | None = Field(
+        default=None,
+        description="When to suggest a small step up (longer holds, more reps, a harder routine).",
+    )
     defaults: Defaults = Field(default_factory=Defaults)
     steps: list[Step] = Field(min_length=1, max_length=200)
 
@@ -341,6 +456,12 @@ class Routine(_Strict):
             raise ValueError(
                 f"repeat blocks are nested {depth} deep; at most {MAX_REPEAT_DEPTH} levels are allowed"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _progression_names_exercises(self) -> Self:
+        if self.progression is not None:
+            _check_progression(self.id, self.progression, self.steps)
         return self
 
 

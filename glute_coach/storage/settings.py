@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from glute_coach.storage.paths import user_config_dir
 
@@ -67,6 +67,29 @@ class Settings(BaseModel):
     feedback_colors: bool = Field(default=True, description="Gauges coloured by target zone.")
     show_traces: bool = Field(default=True, description="Live signal traces beside the gauges.")
     record_sensor: bool = Field(default=True, description="Save each session's sensor data.")
+    reminders_enabled: bool = Field(
+        default=False, description="Remind me to exercise (a tray notice while the app runs)."
+    )
+    reminder_days: tuple[int, ...] = Field(
+        default=(0, 2, 4),
+        max_length=7,
+        description="Weekdays to remind on: 0 = Monday … 6 = Sunday (sorted, no repeats).",
+    )
+    reminder_time: str = Field(
+        default="18:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, 24-hour."
+    )
+    reminder_routine: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Id of the routine the reminder names; None = no routine named.",
+    )
+
+    @field_validator("reminder_days")
+    @classmethod
+    def _weekdays(cls, days: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 0 <= day <= 6 for day in days):
+            raise ValueError("weekdays are numbers from 0 (Monday) to 6 (Sunday)")
+        return tuple(sorted(set(days)))
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdherenceRow</name>
+    <message>
+        <source>No prescribed frequency known</source>
+        <translation>Keine vorgesehene Häufigkeit hinterlegt</translation>
+    </message>
+    <message>
+        <source>This week: {n} sessions</source>
+        <translation>Diese Woche: {n} Einheiten</translation>
+    </message>
+    <message>
+        <source>{period}: {n} sessions</source>
+        <translation>{period}: {n} Einheiten</translation>
+    </message>
+    <message>
+        <source>Started this week</source>
+        <translation>Diese Woche begonnen</translation>
+    </message>
+    <message>
+        <source>Prescribed: {n} times a week</source>
+        <translation>Vorgesehen: {n}-mal pro Woche</translation>
+    </message>
+    <message>
+        <source>This week: {done} of {prescribed} sessions</source>
+        <translation>Diese Woche: {done} von {prescribed} Einheiten</translation>
+    </message>
+    <message>
+        <source>{period}: {done} of {prescribed} sessions ({percent} %)</source>
+        <translation>{period}: {done} von {prescribed} Einheiten ({percent} %)</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {n} sessions</source>
+        <translation>Woche ab {day}: {n} Einheiten</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {n} of {prescribed} sessions</source>
+        <translation>Woche ab {day}: {n} von {prescribed} Einheiten</translation>
+    </message>
+    <message>
+        <source>Week by week, oldest first; ✓ = as prescribed</source>
+        <translation>Woche für Woche, älteste zuerst; ✓ = wie vorgesehen</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>Last {n} weeks</source>
+        <translation>Letzte {n} Wochen</translation>
+    </message>
+</context>
+<context>
     <name>AttractView</name>
     <message>
         <source>Welcome screen</source>
@@ -704,6 +755,26 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
         <translation>Gespeichert: {0}
 Öffnen Sie es in Glute Coach (Öffnen… oder in die Bibliothek ziehen).</translation>
     </message>
+    <message>
+        <source>Export your history</source>
+        <translation>Ihren Trainingsverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The history could not be exported: {0}</source>
+        <translation>Der Trainingsverlauf konnte nicht exportiert werden: {0}</translation>
+    </message>
+    <message>
+        <source>{n} sessions saved to:
+{sessions}
+Measurements: {metrics}</source>
+        <translation>{n} Einheiten gespeichert in:
+{sessions}
+Messwerte: {metrics}</translation>
+    </message>
 </context>
 <context>
     <name>FinishView</name>
@@ -1064,6 +1135,221 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>History</source>
+        <translation>Trainingsverlauf</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the routines</source>
+        <translation>Zurück zu den Übungsprogrammen</translation>
+    </message>
+    <message>
+        <source>Streaks</source>
+        <translation>Serien</translation>
+    </message>
+    <message>
+        <source>Report for your therapist (PDF)…</source>
+        <translation>Bericht für die Therapie (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save a report for your therapist</source>
+        <translation>Einen Bericht für Ihre Therapeutin oder Ihren Therapeuten speichern</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save sessions and measurements as CSV</source>
+        <translation>Einheiten und Messwerte als CSV speichern</translation>
+    </message>
+    <message>
+        <source>No sessions yet. When you finish a routine and save it, it shows up here: the days you trained, your streaks, and how pain and effort change over time.</source>
+        <translation>Noch keine Einheiten. Wenn Sie ein Programm abschließen und speichern, erscheint es hier: die Tage, an denen Sie trainiert haben, Ihre Serien und wie sich Schmerz und Anstrengung mit der Zeit verändern.</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>Noch keine Einheiten</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Progress and sessions</source>
+        <translation>Fortschritt und Einheiten</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Calendar of sessions</source>
+        <translation>Kalender der Einheiten</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorheriger Monat</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>Days in bold and underlined: at least one session done.</source>
+        <translation>Fett und unterstrichen: Tage mit mindestens einer Einheit.</translation>
+    </message>
+    <message>
+        <source>Sessions on the chosen day</source>
+        <translation>Einheiten am gewählten Tag</translation>
+    </message>
+    <message>
+        <source>Adherence per routine</source>
+        <translation>Regelmäßigkeit pro Programm</translation>
+    </message>
+    <message>
+        <source>How often, per routine</source>
+        <translation>Wie oft, pro Programm</translation>
+    </message>
+    <message>
+        <source>No routine completed yet.</source>
+        <translation>Noch kein Programm abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>Steps done per session</source>
+        <translation>Erledigte Schritte pro Einheit</translation>
+    </message>
+    <message>
+        <source>done (%)</source>
+        <translation>erledigt (%)</translation>
+    </message>
+    <message>
+        <source>Biofeedback</source>
+        <translation>Biofeedback</translation>
+    </message>
+    <message>
+        <source>Exercise shown in the biofeedback chart</source>
+        <translation>Übung im Biofeedback-Diagramm</translation>
+    </message>
+    <message>
+        <source>Past sessions, newest first</source>
+        <translation>Bisherige Einheiten, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: {reason}</source>
+        <translation>Der Trainingsverlauf kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <source>No current streak: a session today starts one.</source>
+        <translation>Gerade keine Serie: Mit einer Einheit heute beginnt eine neue.</translation>
+    </message>
+    <message>
+        <source>Current streak: {days}.</source>
+        <translation>Aktuelle Serie: {days} in Folge.</translation>
+    </message>
+    <message>
+        <source>{day}: no session</source>
+        <translation>{day}: keine Einheit</translation>
+    </message>
+    <message>
+        <source>{title} (stopped early)</source>
+        <translation>{title} (vorzeitig beendet)</translation>
+    </message>
+    <message>
+        <source>{day}: 1 session — {names}</source>
+        <translation>{day}: 1 Einheit — {names}</translation>
+    </message>
+    <message>
+        <source>{day}: {n} sessions — {names}</source>
+        <translation>{day}: {n} Einheiten — {names}</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nachher</translation>
+    </message>
+    <message>
+        <source>No pain ratings yet.</source>
+        <translation>Noch keine Schmerzangaben.</translation>
+    </message>
+    <message>
+        <source>steps done</source>
+        <translation>erledigte Schritte</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Noch keine Einheiten.</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>No sensor measurements yet: sessions with a sensor show here.</source>
+        <translation>Noch keine Sensormessungen: Einheiten mit Sensor erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>pain {before} → {after}</source>
+        <translation>Schmerz {before} → {after}</translation>
+    </message>
+    <message>
+        <source>sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>The recording cannot be replayed: {reason}</source>
+        <translation>Die Aufzeichnung kann nicht abgespielt werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Glute Coach</source>
@@ -1148,6 +1434,14 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
         <translation>Einen Biofeedback-Sensor für Ihre Einheiten einrichten</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Trainingsverlauf</translation>
+    </message>
+    <message>
+        <source>Your past sessions, progress and reports</source>
+        <translation>Ihre bisherigen Einheiten, Fortschritte und Berichte</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1184,8 +1478,8 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
         <translation>Eine Programmdatei (.json) auswählen, um sie Ihren Übungsprogrammen hinzuzufügen</translation>
     </message>
     <message>
-        <source>Tip: drag a routine file (.json) onto this window to add it.</source>
-        <translation>Tipp: Ziehen Sie eine Programmdatei (.json) in dieses Fenster, um sie hinzuzufügen.</translation>
+        <source>Tip: drag a routine file (.json) or a shared routine (.zip) onto this window to add it.</source>
+        <translation>Tipp: Ziehen Sie eine Programmdatei (.json) oder ein geteiltes Programm (.zip) in dieses Fenster, um es hinzuzufügen.</translation>
     </message>
     <message>
         <source>Show why some routine files in your folder could not be read</source>
@@ -1310,6 +1604,29 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     <message>
         <source>Settings reset</source>
         <translation>Einstellungen zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Session history</source>
+        <translation>Trainingsverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>PainAdvice</name>
+    <message>
+        <source>Advice about your pain</source>
+        <translation>Hinweis zu Ihren Schmerzen</translation>
+    </message>
+    <message>
+        <source>Your pain went up</source>
+        <translation>Ihr Schmerz ist gestiegen</translation>
+    </message>
+    <message>
+        <source>If the pain is severe, or you notice numbness or weakness in a leg, get medical advice today.</source>
+        <translation>Wenn der Schmerz stark ist oder Sie ein Taubheitsgefühl oder Schwäche in einem Bein bemerken, holen Sie bitte noch heute ärztlichen Rat ein.</translation>
+    </message>
+    <message>
+        <source>Your pain went up by {n} points during this session. Please stop for today and let your clinician know before you do this routine again. Rest in a comfortable position; it is fine to move gently.</source>
+        <translation>Ihr Schmerz ist während dieser Einheit um {n} Punkte gestiegen. Bitte hören Sie für heute auf und sprechen Sie mit Ihrem Behandlungsteam, bevor Sie dieses Programm wieder machen. Ruhen Sie sich in einer bequemen Position aus; sanfte Bewegung ist in Ordnung.</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1998,73 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     </message>
 </context>
 <context>
+    <name>ProgressionBanner</name>
+    <message>
+        <source>A suggestion to step up</source>
+        <translation>Ein Vorschlag zur Steigerung</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Accept the step up</source>
+        <translation>Die Steigerung annehmen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <source>Not now, keep the routine as it is</source>
+        <translation>Jetzt nicht, das Programm unverändert lassen</translation>
+    </message>
+    <message>
+        <source>Ready for a small step up?</source>
+        <translation>Bereit für eine kleine Steigerung?</translation>
+    </message>
+    <message>
+        <source>Ready for a harder routine?</source>
+        <translation>Bereit für ein anspruchsvolleres Programm?</translation>
+    </message>
+    <message>
+        <source>Next: {name}</source>
+        <translation>Als Nächstes: {name}</translation>
+    </message>
+    <message>
+        <source>You have done this routine {n} times without more pain.</source>
+        <translation>Sie haben dieses Programm {n}-mal gemacht, ohne dass der Schmerz zugenommen hat.</translation>
+    </message>
+    <message>
+        <source>You have done this routine {n} times.</source>
+        <translation>Sie haben dieses Programm {n}-mal gemacht.</translation>
+    </message>
+    <message>
+        <source>Pain was not recorded in {m} of these sessions, so those could not be checked.</source>
+        <translation>In {m} dieser Einheiten wurde der Schmerz nicht erfasst, daher konnten sie nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>{name}: holds {before} → {after}</source>
+        <translation>{name}: Haltephase {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{name}: {before} → {after}</source>
+        <translation>{name}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{name}: {before} → {after} reps</source>
+        <translation>{name}: {before} → {after} Wiederholungen</translation>
+    </message>
+    <message>
+        <source>{name}: {before} → {after} sets</source>
+        <translation>{name}: {before} → {after} Sätze</translation>
+    </message>
+    <message>
+        <source>Could not save the new level: {reason}</source>
+        <translation>Die neue Stufe konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>QuickEditor</name>
     <message>
         <source>Quick edits: {title}</source>
@@ -1873,6 +2257,427 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTray</name>
+    <message>
+        <source>Reminders need a system tray, and none was found; no reminders will be shown. You can export the schedule to your calendar instead.</source>
+        <translation>Erinnerungen brauchen einen Infobereich in der Taskleiste, und es wurde keiner gefunden; daher werden keine Erinnerungen angezeigt. Sie können die Termine stattdessen in Ihren Kalender übernehmen.</translation>
+    </message>
+    <message>
+        <source>Glute Coach</source>
+        <translation>Glute Coach</translation>
+    </message>
+    <message>
+        <source>Open Glute Coach</source>
+        <translation>Glute Coach öffnen</translation>
+    </message>
+    <message>
+        <source>Time for your glute routine</source>
+        <translation>Zeit für Ihr Gesäßtraining</translation>
+    </message>
+    <message>
+        <source>{name} is ready when you are.</source>
+        <translation>{name} wartet auf Sie, wann immer es Ihnen passt.</translation>
+    </message>
+    <message>
+        <source>Open Glute Coach when you are ready.</source>
+        <translation>Öffnen Sie Glute Coach, wann immer es Ihnen passt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay recording</source>
+        <translation>Aufzeichnung abspielen</translation>
+    </message>
+    <message>
+        <source>Replay of the recording {name}</source>
+        <translation>Wiedergabe der Aufzeichnung {name}</translation>
+    </message>
+    <message>
+        <source>Recording: {name}</source>
+        <translation>Aufzeichnung: {name}</translation>
+    </message>
+    <message>
+        <source>Replayed sensor signals</source>
+        <translation>Wiedergegebene Sensorsignale</translation>
+    </message>
+    <message>
+        <source>Playing…</source>
+        <translation>Wird abgespielt…</translation>
+    </message>
+    <message>
+        <source>Replay status</source>
+        <translation>Wiedergabestatus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the replay</source>
+        <translation>Die Wiedergabe schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Progress report</source>
+        <translation>Fortschrittsbericht</translation>
+    </message>
+    <message>
+        <source>{start} to {end} (1 week)</source>
+        <translation>{start} bis {end} (1 Woche)</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({n} weeks)</source>
+        <translation>{start} bis {end} ({n} Wochen)</translation>
+    </message>
+    <message>
+        <source>For {client}</source>
+        <translation>Für {client}</translation>
+    </message>
+    <message>
+        <source>Routine: {title}</source>
+        <translation>Programm: {title}</translation>
+    </message>
+    <message>
+        <source>All routines</source>
+        <translation>Alle Programme</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Gedruckt am {date}</translation>
+    </message>
+    <message>
+        <source>No sessions were saved in this period. Sessions appear here once they are finished and saved in Glute Coach.</source>
+        <translation>In diesem Zeitraum wurden keine Einheiten gespeichert. Einheiten erscheinen hier, sobald sie in Glute Coach beendet und gespeichert wurden.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>in this period</source>
+        <translation>in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Of the planned sessions</source>
+        <translation>Von den geplanten Einheiten</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} done to the end</source>
+        <translation>{done} von {planned} vollständig absolviert</translation>
+    </message>
+    <message>
+        <source>Done to the end</source>
+        <translation>Vollständig absolviert</translation>
+    </message>
+    <message>
+        <source>{done} of {n} sessions</source>
+        <translation>{done} von {n} Einheiten</translation>
+    </message>
+    <message>
+        <source>first half → second half</source>
+        <translation>erste Hälfte → zweite Hälfte</translation>
+    </message>
+    <message>
+        <source>first → last 2 weeks</source>
+        <translation>erste → letzte 2 Wochen</translation>
+    </message>
+    <message>
+        <source>Pain before (0–10)</source>
+        <translation>Schmerz vorher (0–10)</translation>
+    </message>
+    <message>
+        <source>One session was saved in {weeks} weeks.</source>
+        <translation>In {weeks} Wochen wurde eine Einheit gespeichert.</translation>
+    </message>
+    <message>
+        <source>{n} sessions were saved in {weeks} weeks.</source>
+        <translation>In {weeks} Wochen wurden {n} Einheiten gespeichert.</translation>
+    </message>
+    <message>
+        <source>One session was saved this week.</source>
+        <translation>Diese Woche wurde eine Einheit gespeichert.</translation>
+    </message>
+    <message>
+        <source>{n} sessions were saved this week.</source>
+        <translation>Diese Woche wurden {n} Einheiten gespeichert.</translation>
+    </message>
+    <message>
+        <source>That is {share} % of the planned sessions: a steady routine.</source>
+        <translation>Das sind {share} % der geplanten Einheiten: ein stetiger Rhythmus.</translation>
+    </message>
+    <message>
+        <source>That is {share} % of the planned sessions; the weekly table below shows when it was easier to keep up.</source>
+        <translation>Das sind {share} % der geplanten Einheiten; die Wochentabelle unten zeigt, wann es leichter fiel, dranzubleiben.</translation>
+    </message>
+    <message>
+        <source>Every session was done to the end.</source>
+        <translation>Jede Einheit wurde vollständig absolviert.</translation>
+    </message>
+    <message>
+        <source>{done} of {n} sessions were done to the end.</source>
+        <translation>{done} von {n} Einheiten wurden vollständig absolviert.</translation>
+    </message>
+    <message>
+        <source>Pain before sessions eased from {a} to {b} on average.</source>
+        <translation>Der Schmerz vor den Einheiten ging im Durchschnitt von {a} auf {b} zurück.</translation>
+    </message>
+    <message>
+        <source>Pain before sessions was {a} on average at first and {b} lately.</source>
+        <translation>Der Schmerz vor den Einheiten lag anfangs im Durchschnitt bei {a} und zuletzt bei {b}.</translation>
+    </message>
+    <message>
+        <source>Pain before sessions stayed about the same (around {b}).</source>
+        <translation>Der Schmerz vor den Einheiten blieb etwa gleich (um {b}).</translation>
+    </message>
+    <message>
+        <source>Pain was not recorded often enough to compare.</source>
+        <translation>Der Schmerz wurde nicht oft genug erfasst, um einen Vergleich zu ziehen.</translation>
+    </message>
+    <message>
+        <source>One session ended with more pain than it started with (below).</source>
+        <translation>Eine Einheit endete mit mehr Schmerz als zu Beginn (siehe unten).</translation>
+    </message>
+    <message>
+        <source>{n} sessions ended with more pain than they started with (below).</source>
+        <translation>{n} Einheiten endeten mit mehr Schmerz als zu Beginn (siehe unten).</translation>
+    </message>
+    <message>
+        <source>One session was measured with a sensor.</source>
+        <translation>Eine Einheit wurde mit einem Sensor gemessen.</translation>
+    </message>
+    <message>
+        <source>{n} sessions were measured with a sensor.</source>
+        <translation>{n} Einheiten wurden mit einem Sensor gemessen.</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Week by week (done / planned)</source>
+        <translation>Woche für Woche (absolviert / geplant)</translation>
+    </message>
+    <message>
+        <source>no weekly plan on file</source>
+        <translation>kein Wochenplan hinterlegt</translation>
+    </message>
+    <message>
+        <source>once a week</source>
+        <translation>einmal pro Woche</translation>
+    </message>
+    <message>
+        <source>{n} times a week</source>
+        <translation>{n}-mal pro Woche</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>bisher</translation>
+    </message>
+    <message>
+        <source>Weeks run Monday to Sunday. Sessions done to the end count towards the plan, at most as many as planned each week.</source>
+        <translation>Die Wochen laufen von Montag bis Sonntag. Vollständig absolvierte Einheiten zählen für den Plan, pro Woche höchstens so viele wie geplant.</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>Average pain (0–10), first half → second half of the period: before sessions {b0} → {b1}, after sessions {a0} → {a1}.</source>
+        <translation>Durchschnittlicher Schmerz (0–10), erste Hälfte → zweite Hälfte des Zeitraums: vor den Einheiten {b0} → {b1}, nach den Einheiten {a0} → {a1}.</translation>
+    </message>
+    <message>
+        <source>Average pain (0–10), first 2 weeks → last 2 weeks: before sessions {b0} → {b1}, after sessions {a0} → {a1}.</source>
+        <translation>Durchschnittlicher Schmerz (0–10), erste 2 Wochen → letzte 2 Wochen: vor den Einheiten {b0} → {b1}, nach den Einheiten {a0} → {a1}.</translation>
+    </message>
+    <message>
+        <source>Pain was 2 or more points higher after these sessions; they may be worth a chat:</source>
+        <translation>Nach diesen Einheiten war der Schmerz um 2 oder mehr Punkte höher; darüber könnte man kurz sprechen:</translation>
+    </message>
+    <message>
+        <source>{day}, {routine}: pain {before} → {after}</source>
+        <translation>{day}, {routine}: Schmerz {before} → {after}</translation>
+    </message>
+    <message>
+        <source>No session ended with pain 2 or more points higher than before it.</source>
+        <translation>Nach keiner Einheit war der Schmerz um 2 oder mehr Punkte höher als davor.</translation>
+    </message>
+    <message>
+        <source>Pain over time (0 = none, 10 = worst)</source>
+        <translation>Schmerz im Zeitverlauf (0 = keiner, 10 = stärkster)</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>2 or more points higher after</source>
+        <translation>Nachher 2 oder mehr Punkte höher</translation>
+    </message>
+    <message>
+        <source>Steps done per session</source>
+        <translation>Erledigte Schritte pro Einheit</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>Vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Anstrengung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Done, {n} skipped</source>
+        <translation>Erledigt, {n} übersprungen</translation>
+    </message>
+    <message>
+        <source>Pain: before → after the session. Pain and effort (RPE) are the person&apos;s own ratings from 0 to 10. Pain in bold: 2 or more points higher after the session.</source>
+        <translation>Schmerz: vor → nach der Einheit. Schmerz und Anstrengung (RPE) sind eigene Angaben der Person von 0 bis 10. Schmerz in Fettdruck: nach der Einheit 2 oder mehr Punkte höher.</translation>
+    </message>
+    <message>
+        <source>Sensor measurements</source>
+        <translation>Sensormessungen</translation>
+    </message>
+    <message>
+        <source>Per exercise, as measured in each session. %MVC is the share of the strongest squeeze measured at the start of the session. Symmetry compares the left and right target muscles; reaction is the time from the cue to the muscle switching on.</source>
+        <translation>Pro Übung, wie in jeder Einheit gemessen. %MVC ist der Anteil an der stärksten Anspannung, die zu Beginn der Einheit gemessen wurde. Die Symmetrie vergleicht die linken und rechten Zielmuskeln; die Reaktion ist die Zeit vom Hinweis bis zum Einsetzen der Muskelaktivität.</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Beide Seiten</translation>
+    </message>
+    <message>
+        <source>Mean level per side ({unit})</source>
+        <translation>Mittelwert pro Seite ({unit})</translation>
+    </message>
+    <message>
+        <source>Target zone</source>
+        <translation>Zielbereich</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Time in zone</source>
+        <translation>Zeit im Zielbereich</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>Symmetry</source>
+        <translation>Symmetrie</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>{s} s ({share} %)</source>
+        <translation>{s} s ({share} %)</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Left {n} % stronger</source>
+        <translation>Links {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Right {n} % stronger</source>
+        <translation>Rechts {n} % stärker</translation>
+    </message>
+    <message>
+        <source>Made with Glute Coach</source>
+        <translation>Erstellt mit Glute Coach</translation>
+    </message>
+    <message>
+        <source>Progress report for {client} · Made with Glute Coach</source>
+        <translation>Fortschrittsbericht für {client} · Erstellt mit Glute Coach</translation>
+    </message>
+    <message>
+        <source>Progress report · Made with Glute Coach</source>
+        <translation>Fortschrittsbericht · Erstellt mit Glute Coach</translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation>Seite {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Save a progress report</source>
+        <translation>Fortschrittsbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Prepared for (name or code, optional):</source>
+        <translation>Erstellt für (Name oder Kennung, optional):</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {0}</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Report saved: {0}</source>
+        <translation>Bericht gespeichert: {0}</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +3322,93 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     </message>
 </context>
 <context>
+    <name>SessionDetails</name>
+    <message>
+        <source>Session details</source>
+        <translation>Details der Einheit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Biofeedback</source>
+        <translation>Biofeedback</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Replay recording</source>
+        <translation>Aufzeichnung abspielen</translation>
+    </message>
+    <message>
+        <source>Replay the sensor recording</source>
+        <translation>Die Sensoraufzeichnung abspielen</translation>
+    </message>
+    <message>
+        <source>Choose a session to see its details.</source>
+        <translation>Wählen Sie eine Einheit aus, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>time {time}</source>
+        <translation>Dauer {time}</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>Vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>{state} · {done} of {total} steps done</source>
+        <translation>{state} · {done} von {total} Schritten erledigt</translation>
+    </message>
+    <message>
+        <source>Effort: not recorded</source>
+        <translation>Anstrengung: nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Effort: {n} out of 10</source>
+        <translation>Anstrengung: {n} von 10</translation>
+    </message>
+    <message>
+        <source>Done ({n})</source>
+        <translation>Erledigt ({n})</translation>
+    </message>
+    <message>
+        <source>Skipped ({n})</source>
+        <translation>Übersprungen ({n})</translation>
+    </message>
+    <message>
+        <source>Pain: not recorded</source>
+        <translation>Schmerz: nicht erfasst</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Pain before: {before} · after: {after} (0–10)</source>
+        <translation>Schmerz vorher: {before} · nachher: {after} (0–10)</translation>
+    </message>
+    <message>
+        <source>Sensor: {name}</source>
+        <translation>Sensor: {name}</translation>
+    </message>
+    <message>
+        <source>Recording: {name}</source>
+        <translation>Aufzeichnung: {name}</translation>
+    </message>
+    <message>
+        <source>The recording {name} is no longer there.</source>
+        <translation>Die Aufzeichnung {name} ist nicht mehr vorhanden.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>← Back</source>
@@ -2833,6 +3725,94 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     <message>
         <source>Each session&apos;s raw sensor signal is kept in a file on this computer</source>
         <translation>Das Rohsignal des Sensors wird für jede Einheit in einer Datei auf diesem Computer gespeichert</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Remind me to exercise</source>
+        <translation>Ans Training erinnern</translation>
+    </message>
+    <message>
+        <source>A message from the system tray at the chosen days and time while the app runs</source>
+        <translation>Eine Nachricht im Infobereich der Taskleiste an den gewählten Tagen zur gewählten Uhrzeit, solange die App läuft</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Uhrzeit der Erinnerung</translation>
+    </message>
+    <message>
+        <source>Any routine</source>
+        <translation>Beliebiges Programm</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Routine to remind of</source>
+        <translation>Programm, an das erinnert wird</translation>
+    </message>
+    <message>
+        <source>Time of da&amp;y</source>
+        <translation>Uhrze&amp;it</translation>
+    </message>
+    <message>
+        <source>Add to my calendar (.ics)…</source>
+        <translation>Zu meinem Kalender hinzufügen (.ics)…</translation>
+    </message>
+    <message>
+        <source>Add to my calendar</source>
+        <translation>Zu meinem Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save the reminder days and time as a file any calendar app can import</source>
+        <translation>Die Erinnerungstage und die Uhrzeit als Datei speichern, die jede Kalender-App importieren kann</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Glute Coach: time for your glute routine</source>
+        <translation>Glute Coach: Zeit für Ihr Gesäßtraining</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved: {0}</source>
+        <translation>Die Kalenderdatei konnte nicht gespeichert werden: {0}</translation>
     </message>
     <message>
         <source>Sensor: {0}</source>
@@ -3195,6 +4175,17 @@ Open it in Glute Coach (Open… or drag it onto the library).</source>
     <message>
         <source>Resume</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Symmetry: {text}</source>
+        <translation>Symmetrie: {text}</translation>
+    </message>
+    <message>
+        <source>Sensor signal missing for {n} s</source>
+        <translation>Sensorsignal fehlte {n} s lang</translation>
     </message>
 </context>
 </TS>

@@ -5,8 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glute_coach.ui.display import display_problem
+
+if TYPE_CHECKING:
+    from glute_coach.storage.settings import Settings
+    from glute_coach.ui.main_window import MainWindow
+    from glute_coach.ui.reminders import ReminderTray
 
 STARTUP_PROBE_ENV = "GLUTE_COACH_STARTUP_PROBE"
 
@@ -77,6 +83,8 @@ def run_gui(
         window.installEventFilter(probe)
 
     window.show()
+    reminders = _start_reminders(window, settings)  # noqa: F841 - kept alive with the window
+    _check_history(window)
     if loaded_settings.notice:
         QTimer.singleShot(
             0,
@@ -90,3 +98,46 @@ def run_gui(
         if loaded is not None:
             window.start_session(loaded)
     return int(app.exec())
+
+
+def _start_reminders(window: MainWindow, settings: Settings) -> ReminderTray:
+    """Reminders from the system tray while the app runs, following the settings."""
+    from glute_coach.storage.library import Source, find_routine, load_entry
+    from glute_coach.ui.reminders import ReminderTray
+
+    def routine_name(chosen: Settings) -> str | None:
+        if chosen.reminder_routine is None:
+            return None
+        path = find_routine(chosen.reminder_routine)
+        entry = load_entry(path, Source.USER) if path is not None else None
+        return entry.loaded.routine.title if entry is not None and entry.loaded else None
+
+    tray = ReminderTray(window)
+    tray.apply_settings(settings, routine_name(settings))
+
+    def bring_forward() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    tray.open_requested.connect(bring_forward)
+    window.settings_applied.connect(
+        lambda chosen: tray.apply_settings(chosen, routine_name(chosen))
+    )
+    return tray
+
+
+def _check_history(window: MainWindow) -> None:
+    """Open the session history once at start: a damaged one is moved aside now, and said."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from glute_coach.storage.history import HistoryError, HistoryStore
+
+    try:
+        with HistoryStore.open() as store:
+            notice = store.notice
+    except (HistoryError, OSError) as exc:
+        notice = str(exc)
+    if notice:
+        title = QCoreApplication.translate("MainWindow", "Session history")
+        QTimer.singleShot(0, lambda: window.show_notice(title, notice))

@@ -39,6 +39,7 @@ from glute_coach.core.routine import (
     Step,
 )
 from glute_coach.core.timeline import Segment
+from glute_coach.ui.progression_banner import ProgressionBanner
 from glute_coach.ui.theme import BASE_POINT_SIZE
 from glute_coach.ui.widgets import (
     MIN_TOUCH_PX,
@@ -281,6 +282,10 @@ class DetailView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A suggested step up (progression), shown only when the main window finds one.
+        self.progression_banner = ProgressionBanner(self)
+        self.progression_banner.hide()
+        outer.addWidget(self.progression_banner)
         outer.addWidget(self.scroll_area, 1)
 
         outer.addWidget(hline())
@@ -340,6 +345,7 @@ class DetailView(QWidget):
     def show_routine(self, loaded: LoadedRoutine) -> None:
         """Fill the page for ``loaded``; the pain choice starts empty each time."""
         self._loaded = loaded
+        self.progression_banner.hide()
         self.title_label.setText(loaded.routine.title)
         self.setAccessibleName(loaded.routine.title)
         self.images = []

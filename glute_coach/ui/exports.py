@@ -92,3 +92,41 @@ def save_package(parent: QWidget, loaded: LoadedRoutine) -> Path | None:
         ).format(written),
     )
     return written
+
+
+def save_history_csv(parent: QWidget) -> Path | None:
+    """Ask for a file name; write sessions.csv-style and metrics files beside each other."""
+    from glute_coach.storage.history import HistoryError, HistoryStore, export_csv
+
+    title = QCoreApplication.translate("Exports", "Export your history")
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(Path(folder or Path.home()) / "glute-coach-sessions.csv"),
+        QCoreApplication.translate("Exports", "CSV files (*.csv)"),
+    )
+    if not path:
+        return None
+    sessions = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
+    metrics = sessions.with_name(sessions.stem + "-metrics.csv")
+    try:
+        with HistoryStore.open() as store:
+            count = export_csv(store, sessions, metrics)
+    except (OSError, HistoryError) as exc:
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate("Exports", "The history could not be exported: {0}").format(
+                exc
+            ),
+        )
+        return None
+    QMessageBox.information(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Exports", "{n} sessions saved to:\n{sessions}\nMeasurements: {metrics}"
+        ).format(n=count, sessions=sessions, metrics=metrics),
+    )
+    return sessions

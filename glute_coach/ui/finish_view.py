@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
-from glute_coach.storage.sessions import (
-    MAX_NOTES,
-    SessionSummary,
-    save_session,
-    with_feedback,
-)
+from glute_coach.storage.history import HistoryStore
+from glute_coach.storage.sessions import MAX_NOTES, SessionSummary, with_feedback
+from glute_coach.ui.pain_advice import PainAdvice
 from glute_coach.ui.widgets import PainScale, clock_text, set_role
 
 
@@ -128,12 +125,13 @@ class FinishView(QWidget):
     """Summary of a session; pain after, effort and notes; Save; Done returns to the library."""
 
     done = Signal()
-    saved = Signal(object)  # Path of the session file
+    saved = Signal(int)  # the session's id in the history (storage.history)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, store_path: Path | None = None) -> None:
         super().__init__(parent)
         self.summary: SessionSummary | None = None
-        self.saved_path: Path | None = None
+        self.saved_id: int | None = None  # the shown session's id once it is in the history
+        self._store_path = store_path  # the history database (None: the user's own)
         self.exercise_frames: list[ExerciseResults] = []  # the biofeedback, one per exercise
         self._dirty = False
         self._scale = 0.0
@@ -204,6 +202,9 @@ class FinishView(QWidget):
         feel.addWidget(self.pain_after_label)
         feel.addWidget(self.pain_after)
         feel.addWidget(pain_hint)
+        # Pain that rose by 2 or more points in this session: calm advice to stop for today.
+        self.pain_advice = PainAdvice(feel_card)
+        feel.addWidget(self.pain_advice)
 
         self.rpe_label = QLabel(self.tr("Effort (0–10)"), feel_card)
         set_role(self.rpe_label, "heading")
@@ -375,8 +376,9 @@ class FinishView(QWidget):
     def show_summary(self, summary: SessionSummary) -> None:
         """Show a finished (or stopped) session and clear the answers of the last one."""
         self.summary = summary
-        self.saved_path = None
+        self.saved_id = None
         self.leave_bar.hide()
+        self.pain_advice.show_for(summary.pain_before, summary.pain_after)
         if summary.completed:
             self.title_label.setText(self.tr("Well done — routine complete"))
         else:
@@ -582,33 +584,49 @@ class FinishView(QWidget):
     def _changed(self, *_args: object) -> None:
         if self.summary is None:
             return
+        self.pain_advice.show_for(self.summary.pain_before, self.pain_after.value())
         self._dirty = True
         self.save_button.setEnabled(True)
-        if self.saved_path is not None:
+        if self.saved_id is not None:
             self.status_label.setText(self.tr("Changed since saving: press Save again."))
 
     def save(self) -> bool:
-        """Save (or re-save after a change) locally; True when the file was written."""
+        """Keep the session in the history (or, after a change, update its answers there).
+
+        True when it was written. The history is opened for each save, so nothing stays open
+        while the app runs; a damaged history is moved aside then, and the status says so.
+        """
         summary = self.current_summary()
         if summary is None:
             return False
         try:
-            self.saved_path = save_session(summary, path=self.saved_path)
-        except (OSError, ValueError) as exc:
+            with HistoryStore.open(self._store_path) as store:
+                if self.saved_id is None or store.get(self.saved_id) is None:
+                    self.saved_id = store.add(summary)
+                else:
+                    store.update_feedback(
+                        self.saved_id,
+                        pain_after=summary.pain_after,
+                        rpe=summary.rpe,
+                        notes=summary.notes,
+                    )
+                notice, where = store.notice, store.path
+        except (OSError, ValueError) as exc:  # HistoryError is a ValueError
             reason = getattr(exc, "strerror", None) or str(exc)
             self.status_label.setText(self.tr("Could not save: {reason}").format(reason=reason))
             return False
         self.summary = summary
         self._dirty = False
         self.save_button.setEnabled(False)
-        self.status_label.setText(self.tr("Saved on this computer."))
-        self.status_label.setToolTip(str(self.saved_path))
-        self.saved.emit(self.saved_path)
+        status = self.tr("Saved on this computer.")
+        self.status_label.setText(f"{status} {notice}" if notice else status)
+        self.status_label.setToolTip(str(where))
+        self.saved.emit(self.saved_id)
         return True
 
     @property
     def is_saved(self) -> bool:
-        return self.saved_path is not None and not self._dirty
+        return self.saved_id is not None and not self._dirty
 
     def finish(self) -> None:
         """Done: back to the library, asking first if there is something unsaved."""

@@ -223,6 +223,7 @@ class LibraryView(QWidget):
     education_requested = Signal()
     settings_requested = Signal()
     sensor_requested = Signal()
+    history_requested = Signal()
 
     def __init__(
         self,
@@ -262,6 +263,11 @@ class LibraryView(QWidget):
         )
         self.sensor_button.clicked.connect(self.sensor_requested)
         header.addWidget(self.sensor_button)
+        self.history_button = self._button(
+            self.tr("History"), self.tr("Your past sessions, progress and reports")
+        )
+        self.history_button.clicked.connect(self.history_requested)
+        header.addWidget(self.history_button)
         self.settings_button = self._button(self.tr("Settings"), self.tr("Open the settings"))
         self.settings_button.clicked.connect(self.settings_requested)
         header.addWidget(self.settings_button)
@@ -305,7 +311,9 @@ class LibraryView(QWidget):
         notes = QHBoxLayout()
         notes.setSpacing(12)
         self.hint_label = ScaledLabel(
-            self.tr("Tip: drag a routine file (.json) onto this window to add it."),
+            self.tr(
+                "Tip: drag a routine file (.json) or a shared routine (.zip) onto this window to add it."
+            ),
             factor=0.9,
             role="caption",
         )
@@ -354,7 +362,12 @@ class LibraryView(QWidget):
         self.level_filter.currentIndexChanged.connect(self._apply_filters)
         if kiosk:
             self.title_label.setText(self.tr("Choose a routine"))
-            for widget in (self.sensor_button, self.settings_button, self.open_button):
+            for widget in (
+                self.sensor_button,
+                self.history_button,
+                self.settings_button,
+                self.open_button,
+            ):
                 widget.hide()
             self.hint_label.hide()
         self.refresh()

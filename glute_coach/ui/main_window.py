@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     session_started = Signal(object)  # SessionController, for tests and later biofeedback panels
+    settings_applied = Signal(object)  # Settings, after any change (reminders follow it)
 
     def __init__(
         self,
@@ -77,12 +78,15 @@ class MainWindow(QMainWindow):
         self.library.education_requested.connect(self.show_education)
         self.library.settings_requested.connect(self.show_settings)
         self.library.sensor_requested.connect(self.show_sensor_setup)
+        self.library.history_requested.connect(self.show_history)
         self.library.show_sensor(self.sensor)
         self.detail.back_requested.connect(self.show_library)
         self.detail.start_requested.connect(self.start_session)
         self.detail.handout_requested.connect(self.save_handout)
         self.detail.share_requested.connect(self.save_package)
         self.detail.adjust_requested.connect(self.adjust_for_client)
+        self.detail.progression_banner.saved.connect(self._progression_saved)
+        self.detail.progression_banner.accepted.connect(self._progression_accepted)
 
         quit_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self)
         quit_shortcut.activated.connect(self.close)
@@ -96,7 +100,51 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, loaded: LoadedRoutine) -> None:
         self.detail.show_routine(loaded)
+        self._suggest_progression(loaded)
         self.pages.setCurrentWidget(self.detail)
+
+    def _suggest_progression(self, loaded: LoadedRoutine) -> None:
+        """Offer a step up when the routine's rules say the person is ready (never applied
+        without their yes)."""
+        if loaded.routine.progression is None:
+            return
+        from glute_coach.core.progression import suggest
+        from glute_coach.storage.history import HistoryError, HistoryStore
+        from glute_coach.ui.progression_banner import session_facts
+
+        try:
+            with HistoryStore.open() as store:
+                summaries = [s.summary for s in store.sessions(routine_id=loaded.routine.id)]
+        except (HistoryError, OSError):
+            return  # no history to go on: no suggestion
+        suggestion = suggest(loaded.routine, session_facts(summaries))
+        if suggestion is None:
+            return
+        next_title = None
+        if suggestion.next_routine is not None:
+            from glute_coach.storage.library import find_routine
+
+            path = find_routine(suggestion.next_routine)
+            next_loaded = self.library.loaded_for(path) if path is not None else None
+            next_title = next_loaded.routine.title if next_loaded is not None else None
+        self.detail.progression_banner.show_suggestion(
+            suggestion, assets_from=loaded.path.parent, next_title=next_title
+        )
+
+    def _progression_accepted(self, suggestion: object) -> None:
+        """A suggestion of a harder routine (no saved copy): open that routine."""
+        from glute_coach.core.progression import Suggestion
+        from glute_coach.storage.library import find_routine
+
+        if not isinstance(suggestion, Suggestion) or suggestion.progressed is not None:
+            return
+        path = find_routine(suggestion.next_routine) if suggestion.next_routine else None
+        if path is not None:
+            self.open_path(path)
+
+    def _progression_saved(self, path: Path) -> None:
+        self.library.refresh()
+        self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Open a routine file given on the command line or by the file manager."""
@@ -115,6 +163,22 @@ class MainWindow(QMainWindow):
         page = self._page("settings")
         self.pages.setCurrentWidget(page)
 
+    def show_history(self) -> None:
+        page = self._page("history")
+        page.refresh()  # type: ignore[attr-defined]  # reads the store again each time
+        self.pages.setCurrentWidget(page)
+
+    def save_report(self) -> None:
+        from glute_coach.storage.history import HistoryStore
+        from glute_coach.ui.report import save_report
+
+        save_report(self, HistoryStore.open)
+
+    def export_csv(self) -> None:
+        from glute_coach.ui.exports import save_history_csv
+
+        save_history_csv(self)
+
     def _page(self, name: str) -> QWidget:
         if name not in self._lazy_pages:
             page: QWidget
@@ -132,6 +196,14 @@ class MainWindow(QMainWindow):
                 settings_view.back_requested.connect(self.show_library)
                 settings_view.sensor_requested.connect(self.show_sensor_setup)
                 page = settings_view
+            elif name == "history":
+                from glute_coach.ui.history_view import HistoryView
+
+                history = HistoryView(parent=self)
+                history.back_requested.connect(self.show_library)
+                history.report_requested.connect(self.save_report)
+                history.export_requested.connect(self.export_csv)
+                page = history
             else:
                 from glute_coach.ui.finish_view import FinishView
 
@@ -283,6 +355,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if restyle and isinstance(app, QApplication):
             apply_theme(app, settings.theme, settings.font_scale)
+        self.settings_applied.emit(settings)
         if self._persist:
             try:
                 save_settings(settings)

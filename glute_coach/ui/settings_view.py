@@ -10,27 +10,34 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSlider,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from glute_coach.storage.library import scan_library
 from glute_coach.storage.settings import FeedbackSound, Settings, Theme
+from glute_coach.ui.widgets import MIN_TOUCH_PX
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +177,7 @@ class SettingsView(QWidget):
             self._voice_card(),
             self._display_card(),
             self._biofeedback_card(),
+            self._reminders_card(),
         )
         # Two column layouts side by side, or (large text) stacked: left column above right.
         self._body_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -203,8 +211,8 @@ class SettingsView(QWidget):
 
     def _columns(self) -> tuple[tuple[QFrame, ...], tuple[QFrame, ...]]:
         """Sound and voice on the left, display and biofeedback on the right."""
-        sound, voice, display, biofeedback = self._cards
-        return (sound, voice), (display, biofeedback)
+        sound, voice, display, biofeedback, reminders = self._cards
+        return (sound, voice, reminders), (display, biofeedback)
 
     def _arrange(self, *, two_columns: bool) -> None:
         """Two columns of cards, top-aligned; one column, in reading order, when text is large."""
@@ -533,6 +541,98 @@ class SettingsView(QWidget):
         self.record_check.toggled.connect(self._changed)
         return card
 
+    def _reminders_card(self) -> QFrame:
+        card, form = self._card(self.tr("Reminders"))
+        self.reminders_check = self._check(
+            form,
+            self.tr("Remind me to exercise"),
+            self.tr("Remind me to exercise"),
+            self.tr(
+                "A message from the system tray at the chosen days and time while the app runs"
+            ),
+        )
+        self.reminders_check.toggled.connect(self._changed)
+        days = QGridLayout()  # two rows, so the card fits a column beside the others
+        days.setHorizontalSpacing(8)
+        days.setVerticalSpacing(0)
+        self.reminder_day_checks: list[QCheckBox] = []
+        names = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        )
+        for day, name in enumerate(names):
+            check = QCheckBox(name)
+            check.setMinimumHeight(MIN_TOUCH_PX)
+            check.setAccessibleName(name)
+            check.toggled.connect(self._changed)
+            days.addWidget(check, day // 4, day % 4)
+            self.reminder_day_checks.append(check)
+        form.addRow(self.tr("Days"), days)
+        self.reminder_time_edit = QTimeEdit()
+        self.reminder_time_edit.setDisplayFormat("HH:mm")
+        self.reminder_time_edit.setMinimumHeight(MIN_TOUCH_PX)
+        self.reminder_time_edit.timeChanged.connect(self._changed)
+        self._row(form, self.tr("Time of da&y"), self.tr("Reminder time"), self.reminder_time_edit)
+        self.reminder_routine_combo = QComboBox()
+        self.reminder_routine_combo.addItem(self.tr("Any routine"), None)
+        for entry in scan_library():
+            if entry.loaded is not None:
+                routine = entry.loaded.routine
+                if self.reminder_routine_combo.findData(routine.id) < 0:
+                    self.reminder_routine_combo.addItem(routine.title, routine.id)
+        self.reminder_routine_combo.currentIndexChanged.connect(self._changed)
+        self.reminder_routine_combo.setAccessibleName(self.tr("Routine to remind of"))
+        routine_row = QHBoxLayout()  # no Alt+letter: every free letter is taken on this page
+        routine_row.addWidget(self.reminder_routine_combo, 1)
+        form.addRow(self.tr("Routine"), routine_row)
+        self.ics_button = QPushButton(self.tr("Add to my calendar (.ics)…"))
+        self.ics_button.setMinimumHeight(MIN_TOUCH_PX)
+        self.ics_button.setAccessibleName(self.tr("Add to my calendar"))
+        self.ics_button.setAccessibleDescription(
+            self.tr("Save the reminder days and time as a file any calendar app can import")
+        )
+        self.ics_button.clicked.connect(self.export_ics)
+        form.addRow(self.ics_button)
+        return card
+
+    def export_ics(self) -> Path | None:
+        """Save the reminder schedule as an .ics file (asks where)."""
+        from datetime import date
+
+        from glute_coach.storage.ics import write_ics
+
+        settings = self._settings
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Add to my calendar"),
+            str(Path.home() / "glute-coach-reminders.ics"),
+            self.tr("Calendar files (*.ics)"),
+        )
+        if not path:
+            return None
+        out = Path(path) if path.lower().endswith(".ics") else Path(path + ".ics")
+        try:
+            write_ics(
+                out,
+                settings.reminder_days,
+                settings.reminder_time,
+                summary=self.tr("Glute Coach: time for your glute routine"),
+                start=date.today(),
+            )
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Add to my calendar"),
+                self.tr("The calendar file could not be saved: {0}").format(exc),
+            )
+            return None
+        return out
+
     def _show_sound_help(self, *_args: object) -> None:
         sound = FeedbackSound(self.feedback_sound_combo.currentData())
         help_text = self._sound_help[sound]
@@ -594,6 +694,12 @@ class SettingsView(QWidget):
             self.colors_check.setChecked(settings.feedback_colors)
             self.traces_check.setChecked(settings.show_traces)
             self.record_check.setChecked(settings.record_sensor)
+            self.reminders_check.setChecked(settings.reminders_enabled)
+            for day, check in enumerate(self.reminder_day_checks):
+                check.setChecked(day in settings.reminder_days)
+            self.reminder_time_edit.setTime(QTime.fromString(settings.reminder_time, "HH:mm"))
+            index = self.reminder_routine_combo.findData(settings.reminder_routine)
+            self.reminder_routine_combo.setCurrentIndex(max(index, 0))
         finally:
             self._updating = False
 
@@ -623,6 +729,12 @@ class SettingsView(QWidget):
             feedback_colors=self.colors_check.isChecked(),
             show_traces=self.traces_check.isChecked(),
             record_sensor=self.record_check.isChecked(),
+            reminders_enabled=self.reminders_check.isChecked(),
+            reminder_days=tuple(
+                day for day, check in enumerate(self.reminder_day_checks) if check.isChecked()
+            ),
+            reminder_time=self.reminder_time_edit.time().toString("HH:mm"),
+            reminder_routine=self.reminder_routine_combo.currentData(),
         )
         for field, slider in self._volume_sliders.items():
             values[field] = slider.value() / 100

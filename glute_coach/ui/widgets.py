@@ -171,6 +171,7 @@ class ScaledLabel(QLabel):
         super().__init__(text, parent)
         self._factor = factor
         self._bold = bold
+        self._applying = False
         if role:
             set_role(self, role)
         self.setWordWrap(wrap)
@@ -184,13 +185,21 @@ class ScaledLabel(QLabel):
         self._apply_font()
 
     def _apply_font(self) -> None:
+        # Re-entrant through changeEvent: where a style sheet fixes this label's font, setFont
+        # cannot make it stick and every try would post another FontChange, without end.
+        if self._applying:
+            return
         size = base_point_size() * self._factor
         font = self.font()
         if abs(font.pointSizeF() - size) < 0.01 and font.bold() == self._bold:
             return
-        font.setPointSizeF(size)
-        font.setBold(self._bold)
-        self.setFont(font)
+        self._applying = True
+        try:
+            font.setPointSizeF(size)
+            font.setBold(self._bold)
+            self.setFont(font)
+        finally:
+            self._applying = False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,9 @@ from pytestqt.qtbot import QtBot
 from glute_coach.core.clock import ManualClock
 from glute_coach.core.loading import LoadedRoutine
 from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
+from glute_coach.storage.history import HistoryStore, db_path
 from glute_coach.storage.paths import user_data_dir
-from glute_coach.storage.sessions import (
-    SESSIONS_VERSION,
-    SessionSummary,
-    read_session,
-    sessions_dir,
-)
+from glute_coach.storage.sessions import SessionSummary, save_session, sessions_dir
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.finish_view import FinishView, grouped_names
 from glute_coach.ui.player_view import PlayerView
@@ -59,9 +54,20 @@ def items(widget: object) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]  # type: ignore[attr-defined]
 
 
-def saved_files() -> list[Path]:
-    folder = sessions_dir()
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+def stored() -> list[SessionSummary]:
+    """The sessions in the user's history, oldest first."""
+    if not db_path().exists():
+        return []
+    with HistoryStore.open() as store:
+        return [s.summary for s in store.sessions()]
+
+
+def stored_by_id(session_id: int | None) -> SessionSummary:
+    assert session_id is not None
+    with HistoryStore.open() as store:
+        found = store.get(session_id)
+    assert found is not None
+    return found.summary
 
 
 def test_a_completed_session_is_summarised(view: FinishView) -> None:
@@ -94,7 +100,7 @@ def test_a_stopped_session_lists_what_was_skipped(view: FinishView) -> None:
     assert view.pain_before_label.text() == "Pain before: not recorded"
 
 
-def test_saving_writes_a_file_in_the_user_data_folder(qtbot: QtBot, view: FinishView) -> None:
+def test_saving_keeps_the_session_in_the_history(qtbot: QtBot, view: FinishView) -> None:
     view.show_summary(summary())
     qtbot.mouseClick(view.pain_after.buttons[2], LEFT)
     qtbot.mouseClick(view.rpe.buttons[7], LEFT)
@@ -102,34 +108,33 @@ def test_saving_writes_a_file_in_the_user_data_folder(qtbot: QtBot, view: Finish
     qtbot.keyClicks(view.notes, "Left side weaker")
     with qtbot.waitSignal(view.saved, timeout=1000) as blocker:
         qtbot.mouseClick(view.save_button, LEFT)
-    path = blocker.args[0]
-    assert saved_files() == [path]
-    assert path.is_relative_to(user_data_dir())
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == SESSIONS_VERSION
-    assert data["pain_before"] == 4
-    assert data["pain_after"] == 2
-    assert data["rpe"] == 7
-    assert data["notes"] == "Left side weaker"
-    assert data["steps_done"] == ["Welcome", "Bridge", "Rest", "Bridge"]
+    assert blocker.args[0] == view.saved_id
+    assert db_path().is_relative_to(user_data_dir())
+    saved = stored_by_id(view.saved_id)
+    assert saved.pain_before == 4
+    assert saved.pain_after == 2
+    assert saved.rpe == 7
+    assert saved.notes == "Left side weaker"
+    assert saved.steps_done == ["Welcome", "Bridge", "Rest", "Bridge"]
+    assert stored() == [saved]
+    assert not sessions_dir().exists()  # no JSON files any more
     assert view.status_label.text() == "Saved on this computer."
     assert not view.save_button.isEnabled()
     assert view.is_saved
 
 
-def test_changing_after_saving_saves_to_the_same_file(qtbot: QtBot, view: FinishView) -> None:
+def test_changing_after_saving_updates_the_same_session(qtbot: QtBot, view: FinishView) -> None:
     view.show_summary(summary())
     qtbot.mouseClick(view.save_button, LEFT)
-    first = view.saved_path
+    first = view.saved_id
     qtbot.mouseClick(view.rpe.buttons[3], LEFT)
     assert view.save_button.isEnabled()
     assert not view.is_saved
     assert "press Save again" in view.status_label.text()
     qtbot.mouseClick(view.save_button, LEFT)
-    assert view.saved_path == first
-    assert saved_files() == [first]
-    assert first is not None
-    assert read_session(first).rpe == 3
+    assert view.saved_id == first
+    assert [s.rpe for s in stored()] == [3]
+    assert stored_by_id(first).rpe == 3
 
 
 def test_done_after_saving_returns_at_once(qtbot: QtBot, view: FinishView) -> None:
@@ -146,7 +151,7 @@ def test_done_without_saving_asks_first(qtbot: QtBot, view: FinishView) -> None:
     assert view.leave_bar.isVisible()
     with qtbot.waitSignal(view.done, timeout=1000):
         qtbot.mouseClick(view.leave_button, LEFT)
-    assert saved_files() == []
+    assert stored() == []
     assert not view.leave_bar.isVisible()
 
 
@@ -155,18 +160,51 @@ def test_save_and_finish(qtbot: QtBot, view: FinishView) -> None:
     qtbot.mouseClick(view.done_button, LEFT)
     with qtbot.waitSignal(view.done, timeout=1000):
         qtbot.mouseClick(view.save_and_leave_button, LEFT)
-    assert len(saved_files()) == 1
+    assert len(stored()) == 1
 
 
 def test_a_failed_save_says_why_and_stays(qtbot: QtBot, view: FinishView) -> None:
-    user_data_dir().mkdir(parents=True, exist_ok=True)
-    sessions_dir().write_text("in the way", encoding="utf-8")  # a file where the folder goes
+    db_path().mkdir(parents=True)  # a folder where the history goes
     view.show_summary(summary())
     qtbot.mouseClick(view.done_button, LEFT)
     with qtbot.assertNotEmitted(view.done):
         qtbot.mouseClick(view.save_and_leave_button, LEFT)
     assert view.status_label.text().startswith("Could not save:")
     assert view.save_button.isEnabled()
+
+
+def test_a_session_deleted_from_the_history_meanwhile_is_saved_again(
+    qtbot: QtBot, view: FinishView
+) -> None:
+    view.show_summary(summary())
+    qtbot.mouseClick(view.save_button, LEFT)
+    with HistoryStore.open() as store:
+        store.delete(view.saved_id or 0)
+    qtbot.mouseClick(view.rpe.buttons[1], LEFT)
+    qtbot.mouseClick(view.save_button, LEFT)
+    assert [s.rpe for s in stored()] == [1]
+
+
+def test_the_first_save_imports_the_session_files_of_before(qtbot: QtBot, view: FinishView) -> None:
+    old = save_session(summary(title="Old one", started_at="2025-02-01T09:00:00+01:00"))
+    view.show_summary(summary())
+    qtbot.mouseClick(view.save_button, LEFT)
+    assert [s.title for s in stored()] == ["Old one", "Test routine"]
+    assert old.is_file()  # left in place
+
+
+def test_a_damaged_history_is_moved_aside_and_the_save_says_so(
+    qtbot: QtBot, view: FinishView
+) -> None:
+    db_path().parent.mkdir(parents=True, exist_ok=True)
+    db_path().write_bytes(b"not a database at all" * 100)
+    view.show_summary(summary())
+    qtbot.mouseClick(view.save_button, LEFT)
+    assert view.is_saved
+    text = view.status_label.text()
+    assert text.startswith("Saved on this computer. Your session history could not be read")
+    assert [p.name for p in db_path().parent.glob("history.sqlite3.corrupt-*")]
+    assert len(stored()) == 1
 
 
 def test_a_new_summary_clears_the_last_answers(qtbot: QtBot, view: FinishView) -> None:
@@ -177,7 +215,7 @@ def test_a_new_summary_clears_the_last_answers(qtbot: QtBot, view: FinishView) -
     view.show_summary(summary(title="Another"))
     assert view.pain_after.value() is None
     assert view.notes.toPlainText() == ""
-    assert view.saved_path is None
+    assert view.saved_id is None
     assert view.save_button.isEnabled()
 
 
@@ -221,10 +259,10 @@ def test_from_the_player_to_a_saved_session(qtbot: QtBot, tmp_path: Path) -> Non
     assert finish.summary.steps_skipped == ["Glute squeeze"]
     qtbot.mouseClick(finish.pain_after.buttons[3], LEFT)
     qtbot.mouseClick(finish.save_button, LEFT)
-    stored = read_session(saved_files()[0])
-    assert stored.pain_before == 5
-    assert stored.pain_after == 3
-    assert stored.steps_skipped == ["Glute squeeze"]
+    (kept,) = stored()
+    assert kept.pain_before == 5
+    assert kept.pain_after == 3
+    assert kept.steps_skipped == ["Glute squeeze"]
 
 
 # --- biofeedback ------------------------------------------------------------------------------
@@ -362,12 +400,11 @@ def test_saving_keeps_the_biofeedback(qtbot: QtBot, view: FinishView) -> None:
     view.show_summary(summary(metrics=[bridge(), squeeze()], recording="/r.csv", sensor="sim"))
     qtbot.mouseClick(view.rpe.buttons[6], LEFT)
     qtbot.mouseClick(view.save_button, LEFT)
-    assert view.saved_path is not None
-    stored = read_session(view.saved_path)
-    assert stored.metrics == [bridge(), squeeze()]
-    assert stored.recording == "/r.csv"
-    assert stored.sensor == "sim"
-    assert stored.rpe == 6
+    kept = stored_by_id(view.saved_id)
+    assert kept.metrics == [bridge(), squeeze()]
+    assert kept.recording == "/r.csv"
+    assert kept.sensor == "sim"
+    assert kept.rpe == 6
 
 
 def test_biofeedback_fits_the_width_at_1280x720(qtbot: QtBot, view: FinishView) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from glute_coach.core.clock import ManualClock
 from glute_coach.core.engine import SessionState
-from glute_coach.storage.sessions import load_sessions
+from glute_coach.storage.history import HistoryStore
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.main_window import MainWindow
 
@@ -73,9 +73,11 @@ def test_a_routine_from_open_to_saved_session(
     assert summary.pain_before == 2
     assert summary.steps_skipped == []
     assert finish.save()
-    saved = load_sessions()
+    with HistoryStore.open() as store:
+        saved = store.sessions()
     assert len(saved) == 1
-    assert saved[0][1].routine_id == "short-one"
+    assert saved[0].summary.routine_id == "short-one"
+    assert saved[0].id == finish.saved_id
     finish.finish()
     assert win.pages.currentWidget() is win.library
 

@@ -84,6 +84,10 @@ def test_every_settings_field_has_a_control(view: SettingsView, qtbot) -> None:
     view.colors_check.toggle()
     view.traces_check.toggle()
     view.record_check.toggle()
+    view.reminders_check.toggle()
+    view.reminder_day_checks[6].toggle()
+    view.reminder_time_edit.setTime(view.reminder_time_edit.time().addSecs(3600))
+    view.reminder_routine_combo.setCurrentIndex(1)
     assert changed == set(Settings.model_fields)
 
 
