@@ -323,7 +323,9 @@ class HistoryStore:
             db = _connect(path)
         except _UnusableError as exc:
             moved = _move_aside(path)
-            log.warning("session history %s: %s; moved aside to %s", path, exc, moved)
+            log.info(  # the caller tells the user (notice)
+                "session history %s: %s; moved aside to %s", path, exc, moved
+            )
             notice = (
                 f"Your session history could not be read ({exc}), so it was kept as "
                 f"{moved.name} and a new one was started."

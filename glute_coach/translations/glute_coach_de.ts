@@ -3803,6 +3803,58 @@ Messwerte: {metrics}</translation>
         <translation>Die Erinnerungstage und die Uhrzeit als Datei speichern, die jede Kalender-App importieren kann</translation>
     </message>
     <message>
+        <source>Your data</source>
+        <translation>Ihre Daten</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Sichern…</translation>
+    </message>
+    <message>
+        <source>Back up all your data to one file</source>
+        <translation>Alle Ihre Daten in einer Datei sichern</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore your data from a backup file</source>
+        <translation>Ihre Daten aus einer Sicherungsdatei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Back up your data</source>
+        <translation>Ihre Daten sichern</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>Sicherungen (*.zip)</translation>
+    </message>
+    <message>
+        <source>The backup failed: {0}</source>
+        <translation>Die Sicherung ist fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Your data is saved in {0}</source>
+        <translation>Ihre Daten sind gesichert in {0}</translation>
+    </message>
+    <message>
+        <source>Restore your data</source>
+        <translation>Ihre Daten wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace your sessions, settings, routines and recordings with this backup? What is here now is kept in a folder beside them.</source>
+        <translation>Ihre Einheiten, Einstellungen, Übungsprogramme und Aufzeichnungen durch diese Sicherung ersetzen? Was jetzt hier ist, wird in einem Ordner daneben aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {0}</source>
+        <translation>Es wurde nichts geändert: {0}</translation>
+    </message>
+    <message>
+        <source>{n} files restored. Please restart Glute Coach to use them.</source>
+        <translation>{n} Dateien wiederhergestellt. Bitte starten Sie Glute Coach neu, um sie zu verwenden.</translation>
+    </message>
+    <message>
         <source>Calendar files (*.ics)</source>
         <translation>Kalenderdateien (*.ics)</translation>
     </message>

@@ -598,7 +598,81 @@ class SettingsView(QWidget):
         )
         self.ics_button.clicked.connect(self.export_ics)
         form.addRow(self.ics_button)
+
+        # All of the user's data in one file (history, settings, routines, recordings).
+        data_caption = QLabel(self.tr("Your data"))
+        data_caption.setProperty("role", "heading")
+        form.addRow(data_caption)
+        self.backup_button = QPushButton(self.tr("Back up…"))
+        self.backup_button.setAccessibleName(self.tr("Back up all your data to one file"))
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.setAccessibleName(self.tr("Restore your data from a backup file"))
+        self.restore_button.clicked.connect(self.restore_backup)
+        data_row = QHBoxLayout()
+        data_row.setSpacing(12)
+        for button in (self.backup_button, self.restore_button):
+            button.setMinimumHeight(MIN_TOUCH_PX)
+            data_row.addWidget(button)
+        data_row.addStretch(1)
+        form.addRow(data_row)
         return card
+
+    def back_up(self) -> Path | None:
+        from datetime import date
+
+        from glute_coach.storage.backup import BackupError, backup
+
+        title = self.tr("Back up your data")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(Path.home() / f"glute-coach-backup-{date.today().isoformat()}.zip"),
+            self.tr("Backups (*.zip)"),
+        )
+        if not path:
+            return None
+        out = Path(path) if path.lower().endswith(".zip") else Path(path + ".zip")
+        try:
+            written = backup(out)
+        except (OSError, BackupError) as exc:
+            QMessageBox.warning(self, title, self.tr("The backup failed: {0}").format(exc))
+            return None
+        QMessageBox.information(self, title, self.tr("Your data is saved in {0}").format(written))
+        return written
+
+    def restore_backup(self) -> bool:
+        from glute_coach.storage.backup import BackupError, restore
+
+        title = self.tr("Restore your data")
+        path, _ = QFileDialog.getOpenFileName(
+            self, title, str(Path.home()), self.tr("Backups (*.zip)")
+        )
+        if not path:
+            return False
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Replace your sessions, settings, routines and recordings with this backup? "
+                "What is here now is kept in a folder beside them."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            result = restore(Path(path))
+        except (OSError, BackupError) as exc:
+            QMessageBox.warning(self, title, self.tr("Nothing was changed: {0}").format(exc))
+            return False
+        QMessageBox.information(
+            self,
+            title,
+            self.tr("{n} files restored. Please restart Glute Coach to use them.").format(
+                n=result.files
+            ),
+        )
+        return True
 
     def export_ics(self) -> Path | None:
         """Save the reminder schedule as an .ics file (asks where)."""

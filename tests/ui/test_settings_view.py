@@ -469,3 +469,43 @@ def test_layout_fits_1280_by_720(qapp: QApplication, qtbot, scale: float, langua
     finally:
         uninstall_translators(qapp)
         apply_theme(qapp, Theme.LIGHT, 1.0)
+
+
+def test_backup_and_restore_from_the_settings_page(
+    view: SettingsView, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from glute_coach.storage.settings import save_settings
+
+    save_settings(Settings(font_scale=1.25))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append("! " + a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    archive = tmp_path / "backup.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(archive), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(archive), ""))
+    assert view.back_up() == archive
+    assert archive.is_file()
+    save_settings(Settings(font_scale=2.0))
+    assert view.restore_backup()
+    assert "restart" in told[-1]
+    from glute_coach.storage.settings import load_settings
+
+    assert load_settings().settings.font_scale == pytest.approx(1.25)
+
+
+def test_a_bad_backup_changes_nothing(
+    view: SettingsView, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    bogus = tmp_path / "not-a-backup.zip"
+    bogus.write_text("hello")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bogus), ""))
+    assert not view.restore_backup()
+    assert told[0].startswith("Nothing was changed")
