@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Reps {0}</source>
-        <translation>Wiederholungen {0}</translation>
+        <translation>Wdh. {0}</translation>
     </message>
     <message>
         <source>In zone {0} s</source>
@@ -1271,6 +1271,10 @@ Messwerte: {metrics}</translation>
     <message>
         <source>Current streak: {days}.</source>
         <translation>Aktuelle Serie: {days} in Folge.</translation>
+    </message>
+    <message>
+        <source>Longest streak: {days}.</source>
+        <translation>Längste Serie: {days}.</translation>
     </message>
     <message>
         <source>{day}: no session</source>

@@ -973,7 +973,8 @@ class HistoryView(QWidget):
             current = self.tr("No current streak: a session today starts one.")
         else:
             current = self.tr("Current streak: {days}.").format(days=days(value.current))
-        return f"{current}  {self.tr('Longest streak: {days}.').format(days=days(value.longest))}"
+        longest = self.tr("Longest streak: {days}.").format(days=days(value.longest))
+        return f"{current}  {longest}"
 
     def _mark_calendar(self, today: date) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark

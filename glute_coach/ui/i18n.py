@@ -18,6 +18,7 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 
 _installed: list[QTranslator] = []
+_locale_before: list[QLocale] = []
 
 
 def resolve_language(setting: str) -> str:
@@ -47,6 +48,9 @@ def install_translator(app: QCoreApplication, setting: str) -> QTranslator | Non
         return None
     app.installTranslator(translator)
     _installed.append(translator)
+    # Dates, weekday names and the calendar follow the interface language too.
+    _locale_before.append(QLocale())
+    QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{language}", qt_dir):
@@ -63,3 +67,6 @@ def uninstall_translators(app: QCoreApplication) -> None:
         translator = _installed.pop()
         app.removeTranslator(translator)
         translator.deleteLater()
+    if _locale_before:
+        QLocale.setDefault(_locale_before[0])
+        _locale_before.clear()
