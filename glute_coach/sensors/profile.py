@@ -8,9 +8,7 @@ chooses (the app uses ``user_config_dir()/sensor-profiles``); writes are atomic.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.core.routine import Side
 from glute_coach.sensors.spec import parse_spec
 
@@ -133,17 +132,7 @@ def save_profile(profile: SensorProfile, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = profile_path(directory, profile.name)
     text = json.dumps(profile.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".profile-", suffix=".json", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, text)
 
 
 @dataclass(frozen=True)

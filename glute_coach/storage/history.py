@@ -37,9 +37,7 @@ import io
 import json
 import logging
 import math
-import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -48,6 +46,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.paths import user_data_dir
 from glute_coach.storage.sessions import SessionSummary, load_sessions, sessions_dir, with_feedback
@@ -784,20 +783,6 @@ def metrics_csv_rows(stored: StoredSession) -> list[list[object]]:
     return rows
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_csv(
     store: HistoryStore,
     sessions_path: Path,
@@ -819,6 +804,6 @@ def export_csv(
     for stored in chosen:
         sessions_csv.writerow(session_csv_row(stored))
         metrics_csv.writerows(metrics_csv_rows(stored))
-    _write_text_atomic(sessions_path, sessions_out.getvalue())
-    _write_text_atomic(metrics_path, metrics_out.getvalue())
+    write_text_atomic(sessions_path, sessions_out.getvalue(), newline="")
+    write_text_atomic(metrics_path, metrics_out.getvalue(), newline="")
     return len(chosen)

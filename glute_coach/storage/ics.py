@@ -10,14 +10,13 @@ never inside a UTF-8 character.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.core.reminders import WEEKDAY_CODES, clean_days, parse_time
 
 PRODID = "-//Glute Coach//Reminders//EN"
@@ -239,15 +238,4 @@ def write_ics(
     text = schedule_ics(
         days, time_of_day, summary=summary, start=start, tz=tz, description=description
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".schedule-", suffix=".ics.tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, text, newline="")

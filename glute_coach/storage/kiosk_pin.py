@@ -33,15 +33,14 @@ import hmac
 import json
 import logging
 import math
-import os
 import secrets
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.storage.paths import user_config_dir
 
 log = logging.getLogger(__name__)
@@ -238,19 +237,8 @@ class PinStore:
             "failures": failures,
             "locked_until": round(locked_until, 3),
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".kiosk-pin-", suffix=".json")
-        try:
-            os.chmod(tmp, 0o600)  # mkstemp's own mode on POSIX; said again for clarity
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, indent=2, sort_keys=True)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # mkstemp makes the file 0600 (this user only), and the rename keeps that mode.
+        write_text_atomic(self.path, json.dumps(payload, indent=2, sort_keys=True) + "\n")
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int, length: int = KEY_BYTES) -> bytes:

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from glute_coach import __version__
+from glute_coach.core.atomic import readable_as_umask_allows
 from glute_coach.core.loading import (
     ClipCheck,
     LoadedRoutine,
@@ -100,13 +101,6 @@ def routine_bytes(routine: Routine) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _readable_as_umask_allows(path: Path) -> None:
-    """mkstemp makes private files; a package gets the permissions of any new file."""
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)
-
-
 def export_package(loaded: LoadedRoutine, out: Path) -> Path:
     """Write ``loaded`` and the files it names beside it to the zip ``out``; return ``out``.
 
@@ -144,7 +138,7 @@ def export_package(loaded: LoadedRoutine, out: Path) -> Path:
             archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
             for name, data in contents.items():
                 archive.writestr(name, data)
-        _readable_as_umask_allows(tmp)
+        readable_as_umask_allows(tmp)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.core.metrics import ExerciseMetrics
 from glute_coach.storage.paths import user_data_dir
 
@@ -199,18 +198,8 @@ def save_session(
             n += 1
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(summary.to_json(), handle, indent=2, ensure_ascii=False)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    text = json.dumps(summary.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return write_text_atomic(path, text)
 
 
 def read_session(path: Path) -> SessionSummary:

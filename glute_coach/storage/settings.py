@@ -8,8 +8,6 @@ caller is told once (``LoadedSettings.notice``); a single bad value falls back t
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from glute_coach.core.atomic import write_text_atomic
 from glute_coach.storage.paths import user_config_dir
 
 SETTINGS_VERSION = 2
@@ -166,16 +165,5 @@ def _move_aside(path: Path) -> Path | None:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"version": SETTINGS_VERSION, **settings.model_dump(mode="json")}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=2, sort_keys=True)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, json.dumps(payload, indent=2, sort_keys=True) + "\n")

@@ -1003,18 +1003,6 @@ Messwerte: {metrics}</translation>
         <translation>{ms} ms</translation>
     </message>
     <message>
-        <source>Even</source>
-        <translation>Ausgeglichen</translation>
-    </message>
-    <message>
-        <source>Left {n} % stronger</source>
-        <translation>Links {n} % stärker</translation>
-    </message>
-    <message>
-        <source>Right {n} % stronger</source>
-        <translation>Rechts {n} % stärker</translation>
-    </message>
-    <message>
         <source>Recording: {name}</source>
         <translation>Aufzeichnung: {name}</translation>
     </message>
@@ -2636,22 +2624,6 @@ Messwerte: {metrics}</translation>
         <translation>{s} s</translation>
     </message>
     <message>
-        <source>Even</source>
-        <translation>Ausgeglichen</translation>
-    </message>
-    <message>
-        <source>Left {n} % stronger</source>
-        <translation>Links {n} % stärker</translation>
-    </message>
-    <message>
-        <source>Right {n} % stronger</source>
-        <translation>Rechts {n} % stärker</translation>
-    </message>
-    <message>
-        <source>Made with Glute Coach</source>
-        <translation>Erstellt mit Glute Coach</translation>
-    </message>
-    <message>
         <source>Progress report for {client} · Made with Glute Coach</source>
         <translation>Fortschrittsbericht für {client} · Erstellt mit Glute Coach</translation>
     </message>
@@ -2666,14 +2638,6 @@ Messwerte: {metrics}</translation>
     <message>
         <source>Save a progress report</source>
         <translation>Fortschrittsbericht speichern</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-Dokumente (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Prepared for (name or code, optional):</source>
-        <translation>Erstellt für (Name oder Kennung, optional):</translation>
     </message>
     <message>
         <source>The report could not be saved: {0}</source>

@@ -83,8 +83,9 @@ def run_gui(
         window.installEventFilter(probe)
 
     window.show()
-    reminders = _start_reminders(window, settings)  # noqa: F841 - kept alive with the window
-    _check_history(window)
+    # After the first paint: opening the history (an integrity check) and the tray wait for it.
+    QTimer.singleShot(0, lambda: _start_reminders(window, settings))
+    QTimer.singleShot(0, lambda: _check_history(window))
     if loaded_settings.notice:
         QTimer.singleShot(
             0,
@@ -112,7 +113,7 @@ def _start_reminders(window: MainWindow, settings: Settings) -> ReminderTray:
         entry = load_entry(path, Source.USER) if path is not None else None
         return entry.loaded.routine.title if entry is not None and entry.loaded else None
 
-    tray = ReminderTray(window)
+    tray = ReminderTray(window)  # a child of the window: it lives as long as the window
     tray.apply_settings(settings, routine_name(settings))
 
     def bring_forward() -> None:

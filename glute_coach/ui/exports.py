@@ -21,18 +21,26 @@ def _suggested(loaded: LoadedRoutine, suffix: str) -> str:
     return str(Path(folder or Path.home()) / f"{stem}{suffix}")
 
 
-def save_handout(parent: QWidget, loaded: LoadedRoutine) -> Path | None:
-    """Ask for a file (and optionally the client's name), then write the PDF handout."""
-    from glute_coach.ui.handout import write_handout_pdf
+def ask_save_path(
+    parent: QWidget, title: str, suggested: str, filter_text: str, suffix: str
+) -> Path | None:
+    """The platform's save dialog; the chosen path with ``suffix`` added if missing, or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    if not path:
+        return None
+    return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
-    title = QCoreApplication.translate("Exports", "Save a handout")
-    path, _ = QFileDialog.getSaveFileName(
+
+def ask_pdf_target(parent: QWidget, title: str, suggested: str) -> tuple[Path, str | None] | None:
+    """Where to save a PDF and, optionally, who it is for; None when cancelled."""
+    out = ask_save_path(
         parent,
         title,
-        _suggested(loaded, ".pdf"),
+        suggested,
         QCoreApplication.translate("Exports", "PDF documents (*.pdf)"),
+        ".pdf",
     )
-    if not path:
+    if out is None:
         return None
     client, ok = QInputDialog.getText(
         parent,
@@ -41,9 +49,20 @@ def save_handout(parent: QWidget, loaded: LoadedRoutine) -> Path | None:
     )
     if not ok:
         return None
-    out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+    return out, client.strip() or None
+
+
+def save_handout(parent: QWidget, loaded: LoadedRoutine) -> Path | None:
+    """Ask for a file (and optionally the client's name), then write the PDF handout."""
+    from glute_coach.ui.handout import write_handout_pdf
+
+    title = QCoreApplication.translate("Exports", "Save a handout")
+    target = ask_pdf_target(parent, title, _suggested(loaded, ".pdf"))
+    if target is None:
+        return None
+    out, client = target
     try:
-        written = write_handout_pdf(loaded, out, client=client.strip() or None)
+        written = write_handout_pdf(loaded, out, client=client)
     except (OSError, ValueError) as exc:
         QMessageBox.warning(
             parent,
@@ -64,15 +83,15 @@ def save_package(parent: QWidget, loaded: LoadedRoutine) -> Path | None:
     from glute_coach.storage.routine_package import PackageError, export_package
 
     title = QCoreApplication.translate("Exports", "Share this routine")
-    path, _ = QFileDialog.getSaveFileName(
+    out = ask_save_path(
         parent,
         title,
         _suggested(loaded, ".zip"),
         QCoreApplication.translate("Exports", "Glute Coach routine packages (*.zip)"),
+        ".zip",
     )
-    if not path:
+    if out is None:
         return None
-    out = Path(path) if path.lower().endswith(".zip") else Path(path + ".zip")
     try:
         written = export_package(loaded, out)
     except (OSError, PackageError) as exc:
@@ -100,15 +119,15 @@ def save_history_csv(parent: QWidget) -> Path | None:
 
     title = QCoreApplication.translate("Exports", "Export your history")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(
+    sessions = ask_save_path(
         parent,
         title,
         str(Path(folder or Path.home()) / "glute-coach-sessions.csv"),
         QCoreApplication.translate("Exports", "CSV files (*.csv)"),
+        ".csv",
     )
-    if not path:
+    if sessions is None:
         return None
-    sessions = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
     metrics = sessions.with_name(sessions.stem + "-metrics.csv")
     try:
         with HistoryStore.open() as store:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.history import HistoryStore
 from glute_coach.storage.sessions import MAX_NOTES, SessionSummary, with_feedback
+from glute_coach.ui.gauge import symmetry_words
 from glute_coach.ui.pain_advice import PainAdvice
 from glute_coach.ui.widgets import PainScale, clock_text, set_role
 
@@ -41,7 +42,6 @@ def grouped_names(names: list[str]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-EVEN_SYMMETRY = 0.1  # |(L - R) / mean(L, R)| below this reads as "Even"
 NONE_TEXT = "—"  # a value that could not be measured
 
 
@@ -530,12 +530,7 @@ class FinishView(QWidget):
         if value is None:
             sides = {c.side for c in metrics.channels}
             return NONE_TEXT if {"left", "right"} <= sides else None
-        if abs(value) < EVEN_SYMMETRY:
-            return self.tr("Even")
-        percent = round(abs(value) * 100)
-        if value > 0:
-            return self.tr("Left {n} % stronger").format(n=percent)
-        return self.tr("Right {n} % stronger").format(n=percent)
+        return symmetry_words(value)
 
     def _show_recording(self, recording: str | None) -> None:
         if recording is None:

@@ -143,7 +143,11 @@ def symmetry(left: float | None, right: float | None) -> float | None:
 
 def symmetry_text(left: float | None, right: float | None) -> str:
     """ "Left 12 % stronger", "Right 30 % stronger", "Even" (|s| < 0.1) or "—" (no data)."""
-    s = symmetry(left, right)
+    return symmetry_words(symmetry(left, right))
+
+
+def symmetry_words(s: float | None) -> str:
+    """A symmetry index (L - R) / mean in words, the one wording of every screen and report."""
     if s is None:
         return NO_DATA
     if abs(s) < EVEN_THRESHOLD:

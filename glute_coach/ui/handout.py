@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from glute_coach.core.atomic import readable_as_umask_allows
 from glute_coach.core.loading import LoadedRoutine
 from glute_coach.core.routine import (
     CalibrationStep,
@@ -464,11 +466,82 @@ def _footer(painter: QPainter, rect: QRectF, left: str, right: str) -> None:
     painter.drawLine(rect.topLeft(), rect.topRight())
 
 
-def _readable_as_umask_allows(path: Path) -> None:
-    """mkstemp makes private files; a handout gets the permissions of any new file."""
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)
+@dataclass(frozen=True)
+class PageFrame:
+    """Where a page's text goes and where its footer goes, in device pixels."""
+
+    path: Path  # the file being written
+    left: float
+    top: float
+    content: QSizeF
+    footer: QRectF
+
+
+def write_pdf_atomic(out: Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write`` on a temporary file beside ``out``, then rename it into place (``out`` is
+    never half-written); the PDF gets the permissions of any new file. Returns ``out``."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        readable_as_umask_allows(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def pdf_writer(path: Path, size: QPageSize, title: str) -> tuple[QPdfWriter, PageFrame]:
+    """A portrait PDF at ``DPI`` with the app's margins, and where its text and footer go."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator(QCoreApplication.translate("Handout", "Made with Glute Coach"))
+    mm = DPI / 25.4
+    full = writer.pageLayout().fullRectPixels(DPI)
+    content = QSizeF(
+        full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
+        full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
+    )
+    footer = QRectF(
+        MARGINS_MM.left() * mm,
+        full.height() - FOOTER_FROM_BOTTOM_MM * mm - 4 * mm,
+        content.width(),
+        8 * mm,
+    )
+    return writer, PageFrame(path, MARGINS_MM.left() * mm, MARGINS_MM.top() * mm, content, footer)
+
+
+def paint_pages(
+    writer: QPdfWriter,
+    doc: QTextDocument,
+    frame: PageFrame,
+    footer_left: str,
+    page_label: Callable[[int, int], str],
+) -> None:
+    """Draw ``doc`` page by page (laid out at ``frame.content``), each with its footer:
+    ``footer_left`` and ``page_label(n, total)``."""
+    pages = max(1, doc.pageCount())
+    height = frame.content.height()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {frame.path}")
+    try:
+        for page in range(pages):
+            if page > 0:
+                writer.newPage()
+            painter.save()
+            painter.translate(frame.left, frame.top - page * height)
+            doc.drawContents(painter, QRectF(0, page * height, frame.content.width(), height))
+            painter.restore()
+            _footer(painter, frame.footer, footer_left, page_label(page + 1, pages))
+    finally:
+        painter.end()
 
 
 def write_handout_pdf(
@@ -485,20 +558,8 @@ def write_handout_pdf(
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_handout_pdf needs a QGuiApplication (fonts come from it)")
-    out = Path(out)
     size = _page_size(page_size)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        _write(loaded, tmp, client=client, size=size)
-        _readable_as_umask_allows(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+    return write_pdf_atomic(out, lambda path: _write(loaded, path, client=client, size=size))
 
 
 def handout_document(
@@ -520,51 +581,20 @@ def handout_document(
 
 
 def _write(loaded: LoadedRoutine, path: Path, *, client: str | None, size: QPageSize) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     title = loaded.routine.title
-    writer.setTitle(title)
-    writer.setCreator(QCoreApplication.translate("Handout", "Made with Glute Coach"))
-
-    mm = DPI / 25.4
-    full = writer.pageLayout().fullRectPixels(DPI)
-    left, top = MARGINS_MM.left() * mm, MARGINS_MM.top() * mm
-    content = QSizeF(
-        full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
-        full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
+    writer, frame = pdf_writer(path, size, title)
+    doc = handout_document(loaded, writer, frame.content, client=client)
+    paint_pages(
+        writer,
+        doc,
+        frame,
+        QCoreApplication.translate("Handout", "{title} · Made with Glute Coach").format(
+            title=title
+        ),
+        lambda n, total: QCoreApplication.translate("Handout", "Page {n} of {total}").format(
+            n=n, total=total
+        ),
     )
-
-    doc = handout_document(loaded, writer, content, client=client)
-    pages = max(1, doc.pageCount())
-
-    footer = QRectF(
-        left,
-        full.height() - FOOTER_FROM_BOTTOM_MM * mm - 4 * mm,
-        content.width(),
-        8 * mm,
-    )
-    left_text = QCoreApplication.translate("Handout", "{title} · Made with Glute Coach").format(
-        title=title
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        for page in range(pages):
-            if page > 0:
-                writer.newPage()
-            painter.save()
-            painter.translate(left, top - page * content.height())
-            clip = QRectF(0, page * content.height(), content.width(), content.height())
-            doc.drawContents(painter, clip)
-            painter.restore()
-            right_text = QCoreApplication.translate("Handout", "Page {n} of {total}").format(
-                n=page + 1, total=pages
-            )
-            _footer(painter, footer, left_text, right_text)
-    finally:
-        painter.end()
 
 
 __all__ = ["handout_document", "handout_html", "render_svg", "rest_text", "write_handout_pdf"]

@@ -55,6 +55,7 @@ from glute_coach.core.routine import Side
 from glute_coach.core.timeline import Segment, SegmentKind, TimelineCue
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.session_controller import SessionController, StepInfo
+from glute_coach.ui.session_keys import SessionKeys
 
 if TYPE_CHECKING:
     from glute_coach.ui.biofeedback_panel import BiofeedbackPanel
@@ -439,7 +440,7 @@ class FlashOverlay(QWidget):
 # --- the player ------------------------------------------------------------------------------
 
 
-class PlayerView(QWidget):
+class PlayerView(SessionKeys, QWidget):
     """Shows one running session and sends the person's commands to its controller."""
 
     def __init__(
@@ -1018,61 +1019,6 @@ class PlayerView(QWidget):
 
     def _on_notice(self, message: str) -> None:
         self.notice_label.set_full_text(message)
-
-    # --- stopping ---------------------------------------------------------------------------
-
-    def ask_stop(self) -> None:
-        """Ask in place whether to stop; Enter stops, Esc keeps going."""
-        if not self.controller.is_active() and self.controller.state is not SessionState.READY:
-            return
-        self.controls_box.hide()
-        self.confirm_bar.show()
-        self.confirm_stop_button.setFocus()
-
-    def cancel_stop(self) -> None:
-        self._hide_confirm()
-        self.setFocus()
-
-    def confirm_stop(self) -> None:
-        self._hide_confirm()
-        self.controller.stop()
-
-    def _hide_confirm(self) -> None:
-        self.confirm_bar.hide()
-        self.controls_box.show()
-
-    # --- keys -------------------------------------------------------------------------------
-
-    def handle_key(self, key: int) -> bool:
-        """Act on one of the player's keys; False when the key is not one of them."""
-        k = Qt.Key
-        if self.confirm_bar.isVisible():
-            if key in (k.Key_Return, k.Key_Enter):
-                self.confirm_stop()
-                return True
-            if key == k.Key_Escape:
-                self.cancel_stop()
-                return True
-        actions = {
-            k.Key_Space: self.controller.toggle_pause,
-            k.Key_Right: self.controller.skip,
-            k.Key_Left: self.controller.back,
-            k.Key_R: self.controller.restart_step,
-            k.Key_Escape: self.ask_stop,
-        }
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            return False
-        action()
-        return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and self.handle_key(
-            event.key()
-        ):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a focused button, Space still pauses; Enter presses the button."""

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import html
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -30,7 +28,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QLocale,
-    QMarginsF,
     QPointF,
     QRectF,
     QSizeF,
@@ -44,7 +41,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
-    QPageLayout,
     QPageSize,
     QPainter,
     QPainterPath,
@@ -54,26 +50,27 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from glute_coach.core.adherence import WeekAdherence, adherence_ratio, weekly_adherence, weeks_since
 from glute_coach.core.metrics import PERCENT_MVC, ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.history import StoredSession
 from glute_coach.storage.sessions import SessionSummary
+from glute_coach.ui.gauge import symmetry_words
 from glute_coach.ui.handout import (
     ACCENT,
     BODY_PT,
     CSS_DPI,
     DPI,
-    FOOTER_FROM_BOTTOM_MM,
     INK,
     MARGINS_MM,
     MUTED,
     RULE,
     _break_before,
-    _footer,
     _print_font,
-    _readable_as_umask_allows,
+    paint_pages,
+    pdf_writer,
+    write_pdf_atomic,
 )
 
 CONTENT_WIDTH_MM = 210 - MARGINS_MM.left() - MARGINS_MM.right()  # A4 portrait
@@ -82,7 +79,6 @@ PAIN_RISE = 2  # points of pain from before to after a session that the report p
 TREND_DAYS = 14  # pain trend: the first two weeks against the last two
 NOTES_CHARS = 90
 KEEP_WITH_HEADING_MM = 22  # a heading, its chart and about four table rows share a page
-EVEN_SYMMETRY = 0.1  # as the finish screen: |(L - R) / mean| below this reads as "Even"
 NONE_TEXT = "—"
 
 BEFORE_COLOR = "#c2410c"  # orange and blue: told apart with colour blindness, and in grey
@@ -1127,15 +1123,7 @@ def _table_head(columns: list[tuple[str, str, int]], *, padding: int) -> str:
 
 def symmetry_text(metrics: ExerciseMetrics) -> str:
     """ "Even", "Left 12 % stronger", or "—" when it was not measured."""
-    value = metrics.symmetry
-    if value is None:
-        return NONE_TEXT
-    if abs(value) < EVEN_SYMMETRY:
-        return QCoreApplication.translate("Report", "Even")
-    percent = round(abs(value) * 100)
-    if value > 0:
-        return QCoreApplication.translate("Report", "Left {n} % stronger").format(n=percent)
-    return QCoreApplication.translate("Report", "Right {n} % stronger").format(n=percent)
+    return NONE_TEXT if metrics.symmetry is None else symmetry_words(metrics.symmetry)
 
 
 def _stylesheet() -> str:
@@ -1289,70 +1277,36 @@ def write_report_pdf(
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_report_pdf needs a QGuiApplication (fonts come from it)")
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        _write(
-            sessions,
-            tmp,
-            {"since": since, "routine_id": routine_id, "client": client, "today": today},
-        )
-        _readable_as_umask_allows(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+    options: dict[str, Any] = {
+        "since": since,
+        "routine_id": routine_id,
+        "client": client,
+        "today": today,
+    }
+    return write_pdf_atomic(out, lambda path: _write(sessions, path, options))
 
 
 def _write(sessions: list[StoredSession], path: Path, options: dict[str, Any]) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    size = QPageSize(QPageSize.PageSizeId.A4)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     title = QCoreApplication.translate("Report", "Progress report")
     client = options.get("client")
-    writer.setTitle(f"{title} · {client}" if client else title)
-    writer.setCreator(QCoreApplication.translate("Report", "Made with Glute Coach"))
-
-    mm = DPI / 25.4
-    full = writer.pageLayout().fullRectPixels(DPI)
-    left, top = MARGINS_MM.left() * mm, MARGINS_MM.top() * mm
-    content = QSizeF(
-        full.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
-        full.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
+    writer, frame = pdf_writer(
+        path, QPageSize(QPageSize.PageSizeId.A4), f"{title} · {client}" if client else title
     )
-    doc = report_document(sessions, writer, content, **options)
-    pages = max(1, doc.pageCount())
-    footer = QRectF(
-        left, full.height() - FOOTER_FROM_BOTTOM_MM * mm - 4 * mm, content.width(), 8 * mm
-    )
-    left_text = (
+    doc = report_document(sessions, writer, frame.content, **options)
+    footer_left = (
         QCoreApplication.translate("Report", "Progress report for {client} · Made with Glute Coach")
         if client
         else QCoreApplication.translate("Report", "Progress report · Made with Glute Coach")
     ).format(client=client)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        for page in range(pages):
-            if page > 0:
-                writer.newPage()
-            painter.save()
-            painter.translate(left, top - page * content.height())
-            clip = QRectF(0, page * content.height(), content.width(), content.height())
-            doc.drawContents(painter, clip)
-            painter.restore()
-            right_text = QCoreApplication.translate("Report", "Page {n} of {total}").format(
-                n=page + 1, total=pages
-            )
-            _footer(painter, footer, left_text, right_text)
-    finally:
-        painter.end()
+    paint_pages(
+        writer,
+        doc,
+        frame,
+        footer_left,
+        lambda n, total: QCoreApplication.translate("Report", "Page {n} of {total}").format(
+            n=n, total=total
+        ),
+    )
 
 
 # --- the app's button --------------------------------------------------------------------------
@@ -1375,27 +1329,17 @@ def save_report(
     ``store_opener`` opens the session history (e.g. ``HistoryStore.open``). Says where the file
     went, or in one plain sentence why it could not be saved.
     """
+    from glute_coach.ui.exports import ask_pdf_target
+
     title = QCoreApplication.translate("Report", "Save a progress report")
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        _suggested_name(),
-        QCoreApplication.translate("Report", "PDF documents (*.pdf)"),
-    )
-    if not path:
+    target = ask_pdf_target(parent, title, _suggested_name())
+    if target is None:
         return None
-    client, ok = QInputDialog.getText(
-        parent,
-        title,
-        QCoreApplication.translate("Report", "Prepared for (name or code, optional):"),
-    )
-    if not ok:
-        return None
-    out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+    out, client = target
     try:
         with store_opener() as store:
             sessions = list(store.sessions())
-        written = write_report_pdf(sessions, out, client=client.strip() or None)
+        written = write_report_pdf(sessions, out, client=client)
     except (OSError, ValueError) as exc:
         QMessageBox.warning(
             parent,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import sys
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_file_holds_a_salted_scrypt_hash_never_the_pin(store: PinStore) -> None:
     assert len(bytes.fromhex(data["salt"])) == 16
     assert len(bytes.fromhex(data["hash"])) == 32
     assert PIN.encode().hex() not in text
-    assert not list(store.path.parent.glob(".kiosk-pin-*"))  # no temp file left behind
+    assert not list(store.path.parent.glob(".kiosk-pin*.tmp"))  # no temp file left behind
 
 
 def test_salt_and_hash_differ_each_time_the_same_pin_is_set(store: PinStore) -> None:
@@ -350,17 +351,17 @@ def test_a_failed_counter_write_keeps_the_lock_in_memory(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(kiosk_pin.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     for _ in range(4):
         store.verify("0000")
     assert store.locked_for() == 5.0
-    assert not list(store.path.parent.glob(".kiosk-pin-*"))
+    assert not list(store.path.parent.glob(".kiosk-pin*.tmp"))
 
 
 def test_the_pin_is_never_logged(
     store: PinStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(kiosk_pin.os, "replace", lambda *_a: (_ for _ in ()).throw(OSError("x")))
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError("x")))
     with caplog.at_level("DEBUG"):
         for pin in ("0000", "13579", PIN):
             store.verify(pin)

@@ -76,10 +76,10 @@ def test_a_failed_write_leaves_the_old_file(monkeypatch: pytest.MonkeyPatch) -> 
     path = save_session(summary())
     before = path.read_bytes()
 
-    def broken_dump(*_args: object, **_kwargs: object) -> None:
+    def broken_sync(*_args: object, **_kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("glute_coach.storage.sessions.json.dump", broken_dump)
+    monkeypatch.setattr("glute_coach.core.atomic.os.fsync", broken_sync)
     with pytest.raises(OSError, match="disk full"):
         save_session(summary(notes="new"), path=path)
     assert path.read_bytes() == before

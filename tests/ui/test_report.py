@@ -362,17 +362,15 @@ def test_the_command_refuses_an_unwritable_out(
 def test_the_app_button_asks_for_a_file_and_writes_the_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
 ) -> None:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
     from glute_coach.ui import report as report_module
 
     out = tmp_path / "for-sam"
     said: list[str] = []
-    monkeypatch.setattr(
-        report_module.QFileDialog, "getSaveFileName", lambda *a: (str(out), "PDF (*.pdf)")
-    )
-    monkeypatch.setattr(report_module.QInputDialog, "getText", lambda *a: (" Sam Example ", True))
-    monkeypatch.setattr(report_module.QMessageBox, "information", lambda *a: said.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), "PDF (*.pdf)"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: (" Sam Example ", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
     path = tmp_path / "history.sqlite3"
     with HistoryStore.open(path, import_from=tmp_path / "none") as store:
         fill(store)
@@ -386,5 +384,5 @@ def test_the_app_button_asks_for_a_file_and_writes_the_report(
     assert written == tmp_path / "for-sam.pdf"
     assert written.is_file()
     assert said == [f"Report saved: {written}"]
-    monkeypatch.setattr(report_module.QFileDialog, "getSaveFileName", lambda *a: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
     assert report_module.save_report(QWidget(), lambda: HistoryStore.open(path)) is None

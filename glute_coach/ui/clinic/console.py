@@ -35,6 +35,7 @@ from glute_coach.core.timeline import Segment, SegmentKind
 from glute_coach.storage.settings import Settings
 from glute_coach.ui.player_view import control_icon, countdown_value
 from glute_coach.ui.session_controller import SessionController
+from glute_coach.ui.session_keys import SessionKeys
 from glute_coach.ui.theme import badge_style, palette_for
 from glute_coach.ui.widgets import clock_text
 
@@ -50,7 +51,7 @@ BUTTON_PX = 56
 STEP_ROW_PX = 48
 
 
-class TherapistConsole(QWidget):
+class TherapistConsole(SessionKeys, QWidget):
     """Controls and overview of one running session, for the therapist."""
 
     show_client_requested = Signal()
@@ -524,61 +525,6 @@ class TherapistConsole(QWidget):
         index = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(index, int):
             self.go_to_step(index)
-
-    # --- stopping --------------------------------------------------------------------------
-
-    def ask_stop(self) -> None:
-        """Ask in place whether to stop; Enter stops, Esc keeps going."""
-        if not self.controller.is_active() and self.controller.state is not SessionState.READY:
-            return
-        self.controls_box.hide()
-        self.confirm_bar.show()
-        self.confirm_stop_button.setFocus()
-
-    def cancel_stop(self) -> None:
-        self._hide_confirm()
-        self.setFocus()
-
-    def confirm_stop(self) -> None:
-        self._hide_confirm()
-        self.controller.stop()
-
-    def _hide_confirm(self) -> None:
-        self.confirm_bar.hide()
-        self.controls_box.show()
-
-    # --- keys ------------------------------------------------------------------------------
-
-    def handle_key(self, key: int) -> bool:
-        """Act on one of the console's keys; False when the key is not one of them."""
-        k = Qt.Key
-        if self.confirm_bar.isVisible():
-            if key in (k.Key_Return, k.Key_Enter):
-                self.confirm_stop()
-                return True
-            if key == k.Key_Escape:
-                self.cancel_stop()
-                return True
-        actions = {
-            k.Key_Space: self.controller.toggle_pause,
-            k.Key_Right: self.controller.skip,
-            k.Key_Left: self.controller.back,
-            k.Key_R: self.controller.restart_step,
-            k.Key_Escape: self.ask_stop,
-        }
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            return False
-        action()
-        return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and self.handle_key(
-            event.key()
-        ):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Buttons and the step list pass the console's keys on; the notes keep theirs."""
