@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.metadata
+import json
 import shutil
 import struct
 import subprocess
@@ -25,6 +26,9 @@ KIOSK_DESKTOP = PACKAGING / "kiosk" / "glute-coach-kiosk.desktop"
 METAINFO = PACKAGING / "io.github.glutecoach.GluteCoach.metainfo.xml"
 MIME = PACKAGING / "glute-coach-routine.xml"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+sys.path.insert(0, str(PACKAGING))
+import bundle_trim  # noqa: E402 - packaging/ is no package: the spec imports it the same way
 
 
 def test_one_version_in_metadata_package_and_cli() -> None:
@@ -193,3 +197,157 @@ def test_pyinstaller_spec_and_installer_script() -> None:
         assert needed in spec, needed
     iss = (PACKAGING / "windows" / "glute-coach.iss").read_text(encoding="utf-8")
     assert "dist\\glute-coach" in iss
+
+
+# --- trimming the Linux bundle (packaging/bundle_trim.py, used by the spec) -------------------
+linux_build_tools = pytest.mark.skipif(
+    sys.platform != "linux" or not bundle_trim.have_build_tools(),
+    reason="needs Linux, binutils and icupkg (icu-devtools)",
+)
+
+
+def test_icu_items_kept_are_the_app_languages_and_what_qt_uses() -> None:
+    items = [
+        "root.res",
+        "pool.res",
+        "res_index.res",
+        "de.res",
+        "de_AT.res",
+        "en_GB.res",
+        "fr.res",
+        "coll/root.res",
+        "coll/de.res",
+        "coll/fr.res",
+        "coll/es_.res",
+        "coll/ucadata.icu",
+        "zone/de.res",
+        "zone/ja.res",
+        "zone/tzdbNames.res",
+        "supplementalData.res",
+        "zoneinfo64.res",
+        "metaZones.res",
+        "cnvalias.icu",
+        "ibm-943_P15A-2003.cnv",
+        "brkitr/root.res",
+        "brkitr/cjdict.dict",
+        "translit/root.res",
+        "uts46.nrm",
+    ]
+    dropped = set(bundle_trim.icu_items_dropped(items, {"en", "de"}))
+    assert dropped == {
+        "fr.res",
+        "coll/fr.res",
+        "coll/es_.res",
+        "zone/ja.res",
+        "ibm-943_P15A-2003.cnv",
+        "brkitr/root.res",
+        "brkitr/cjdict.dict",
+        "translit/root.res",
+    }
+
+
+@linux_build_tools
+def test_small_icu_data_serves_qt_in_the_app_languages(tmp_path: Path) -> None:
+    """Qt's collation, time-zone names and case mapping work from the reduced ICU data in German
+    and English; other locales fall back to the root data; legacy converters are gone (which
+    also proves the copy, not the original, was loaded)."""
+    import PySide6
+
+    pyside = Path(PySide6.__file__).parent
+    original = pyside / "Qt" / "lib"
+    icudata = next(original.glob("libicudata.so.*"))
+    small = bundle_trim.small_icu_data(icudata, {"en", "de"}, tmp_path / "icu")
+    assert small.stat().st_size < icudata.stat().st_size / 4
+
+    # A PySide6 with only QtCore, whose Qt libraries sit next to the reduced ICU data.
+    copy = tmp_path / "site" / "PySide6"
+    (copy / "Qt" / "lib").mkdir(parents=True)
+    for item in pyside.iterdir():
+        if item.suffix == ".py" or item.name.startswith(("QtCore.abi3", "libpyside6.abi3")):
+            shutil.copy2(item, copy / item.name)
+    shutil.copytree(pyside / "support", copy / "support")
+    for lib in original.glob("lib*"):
+        if lib.name.startswith(("libQt6Core.so", "libicu")):
+            shutil.copy2(lib, copy / "Qt" / "lib" / lib.name)
+    shutil.copy2(small, copy / "Qt" / "lib" / icudata.name)
+    (copy.parent / "shiboken6").symlink_to(pyside.parent / "shiboken6")
+
+    probe = """
+import functools, json
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+def order(locale):
+    collator = QCollator(QLocale(locale))
+    return sorted(["Zebra", "Übung", "apple", "Äpfel", "Öl"], key=functools.cmp_to_key(collator.compare))
+def zone(locale):
+    berlin = QTimeZone(b"Europe/Berlin")
+    return berlin.displayName(QTimeZone.StandardTime, QTimeZone.LongName, QLocale(locale))
+print(json.dumps({
+    "de": order("de_DE"), "en": order("en_GB"), "fr": order("fr_FR"),
+    "zone_de": zone("de_DE"), "zone_en": zone("en_US"), "zone_fr": zone("fr_FR"),
+    "upper": QLocale("de_DE").toUpper("straße"),
+    "shift_jis": QStringDecoder("Shift_JIS").isValid(), "utf8": QStringDecoder("UTF-8").isValid(),
+}))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PYTHONPATH": str(copy.parent), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "collator" not in done.stderr.lower(), done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["de"] == seen["en"] == ["Äpfel", "apple", "Öl", "Übung", "Zebra"]
+    assert seen["fr"] == seen["de"]  # French falls back to the root collation
+    assert seen["zone_de"] == "Mitteleuropäische Normalzeit"
+    assert seen["zone_en"] == seen["zone_fr"] == "Central European Standard Time"
+    assert seen["upper"] == "STRASSE"
+    assert seen["utf8"]
+    assert not seen["shift_jis"]
+
+
+def _system_library(name: str) -> str:
+    for folder in (
+        "/usr/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+        "/usr/lib64",
+        "/usr/lib",
+    ):
+        if (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
+    pytest.skip(f"no {name} here")
+
+
+@linux_build_tools
+def test_host_libraries_and_what_only_they_needed_stay_out() -> None:
+    import _sqlite3
+
+    binaries = [
+        ("lib-dynload/_sqlite3.so", _sqlite3.__file__, "EXTENSION"),
+        ("libsqlite3.so.0", _system_library("libsqlite3.so.0"), "BINARY"),
+        ("libfontconfig.so.1", _system_library("libfontconfig.so.1"), "BINARY"),
+        ("libfreetype.so.6", _system_library("libfreetype.so.6"), "BINARY"),
+        ("libpng16.so.16", _system_library("libpng16.so.16"), "BINARY"),  # freetype's only
+        ("libportaudio.so.2", _system_library("libportaudio.so.2"), "BINARY"),  # ctypes loads it
+    ]
+    kept = [dest for dest, _, _ in bundle_trim.without_host_libraries(binaries)]
+    assert kept == ["lib-dynload/_sqlite3.so", "libsqlite3.so.0", "libportaudio.so.2"]
+
+
+def test_identical_libraries_become_links(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(b"\x7fELF same")
+    (tmp_path / "b").write_bytes(b"\x7fELF same")
+    (tmp_path / "c").write_bytes(b"\x7fELF other")
+    binaries = [
+        ("numpy.libs/libgfortran.so.5", str(tmp_path / "a"), "BINARY"),
+        ("scipy.libs/libgfortran.so.5", str(tmp_path / "b"), "BINARY"),
+        ("scipy.libs/libquadmath.so.0", str(tmp_path / "c"), "BINARY"),
+        ("other/libgfortran.so.5", str(tmp_path / "c"), "BINARY"),
+    ]
+    assert bundle_trim.linked_duplicates(binaries) == [
+        binaries[0],
+        ("scipy.libs/libgfortran.so.5", "../numpy.libs/libgfortran.so.5", "SYMLINK"),
+        binaries[2],
+        binaries[3],
+    ]

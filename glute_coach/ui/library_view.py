@@ -240,38 +240,47 @@ class LibraryView(QWidget):
         self._opened: dict[Path, LibraryEntry] = {}
         self._invalid: list[LibraryEntry] = []
 
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 16)
         outer.setSpacing(14)
 
         # header: title, education and settings
-        header = QHBoxLayout()
-        header.setSpacing(12)
+        # (one row; the buttons move under the title when the row is too narrow for both, as
+        # in German on a 1280-px screen)
+        self._header = QGridLayout()
+        self._header.setHorizontalSpacing(12)
+        self._header.setVerticalSpacing(8)
+        self._header.setColumnStretch(1, 1)
+        self._header_stacked: bool | None = None
         self.title_label = ScaledLabel(self.tr("Your routines"), factor=1.9, bold=True)
         set_role(self.title_label, "title")
         self.title_label.setWordWrap(False)
-        header.addWidget(self.title_label)
-        header.addStretch(1)
         self.education_button = self._button(
             self.tr("Understand your glutes"),
             self.tr("Open the page that explains how glutes work and how training helps"),
         )
         self.education_button.clicked.connect(self.education_requested)
-        header.addWidget(self.education_button)
         self.sensor_button = self._button(
             self.tr("Sensor: none"), self.tr("Set up a biofeedback sensor for your sessions")
         )
         self.sensor_button.clicked.connect(self.sensor_requested)
-        header.addWidget(self.sensor_button)
         self.history_button = self._button(
             self.tr("History"), self.tr("Your past sessions, progress and reports")
         )
         self.history_button.clicked.connect(self.history_requested)
-        header.addWidget(self.history_button)
         self.settings_button = self._button(self.tr("Settings"), self.tr("Open the settings"))
         self.settings_button.clicked.connect(self.settings_requested)
-        header.addWidget(self.settings_button)
-        outer.addLayout(header)
+        self._header_buttons = (
+            self.education_button,
+            self.sensor_button,
+            self.history_button,
+            self.settings_button,
+        )
+        self._arrange_header()
+        outer.addLayout(self._header)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a larger font may no longer fit in one row
+            app.fontChanged.connect(self._on_app_font)
 
         # filters and adding files
         bar = QHBoxLayout()
@@ -372,6 +381,30 @@ class LibraryView(QWidget):
             self.hint_label.hide()
         self.refresh()
 
+    def _arrange_header(self) -> None:
+        spacing = self._header.horizontalSpacing()
+        needed = (
+            self.title_label.sizeHint().width()
+            + sum(button.sizeHint().width() + spacing for button in self._header_buttons)
+            + spacing
+        )
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        stacked = needed > room
+        if stacked == self._header_stacked:
+            return
+        self._header_stacked = stacked
+        self._header.addWidget(self.title_label, 0, 0, 1, 2 + len(self._header_buttons) * stacked)
+        for column, button in enumerate(self._header_buttons, start=2):
+            self._header.addWidget(button, int(stacked), column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_header()
+
+    def _on_app_font(self, _font: QFont) -> None:
+        self._arrange_header()
+
     def _button(self, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumHeight(MIN_TOUCH_PX)
@@ -388,6 +421,7 @@ class LibraryView(QWidget):
         text = self.tr("Sensor: {0}").format(name) if name else self.tr("Sensor: none")
         self.sensor_button.setText(text)
         self.sensor_button.setAccessibleName(text)
+        self._arrange_header()
 
     @property
     def kiosk(self) -> bool:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from glute_coach.storage.settings import Settings
 from glute_coach.ui import i18n
@@ -23,6 +24,7 @@ from glute_coach.ui.i18n import (
     resolve_language,
     uninstall_translators,
 )
+from glute_coach.ui.library_view import LibraryView
 
 TS = TRANSLATIONS_DIR / "glute_coach_de.ts"
 UI_DIR = Path(i18n.__file__).resolve().parent
@@ -165,3 +167,45 @@ def test_mnemonics_are_unique_in_the_settings_view(qapp: QApplication, qtbot) ->
             assert len(set(keys)) == len(keys), (language, sorted(keys))
         finally:
             uninstall_translators(qapp)
+
+
+def _header_row(view: LibraryView, widget: QWidget) -> int:
+    index = view._header.indexOf(widget)
+    return view._header.getItemPosition(index)[0]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_library_title_is_never_cut_off(
+    qapp: QApplication, qtbot: QtBot, language: str
+) -> None:
+    """The header buttons move under the title when one row cannot hold both (German labels
+    are wider: a 1280-px screen was enough to cut "Ihre Übungsprogramme" short)."""
+    if language == "de":
+        install_translator(qapp, "de")
+    try:
+        view = LibraryView()
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        title = view.title_label
+        buttons = (
+            view.education_button,
+            view.sensor_button,
+            view.history_button,
+            view.settings_button,
+        )
+        one_row = sum(w.sizeHint().width() + 12 for w in (title, *buttons)) + 64  # + margins
+        # English fits one row on any width the rest of the page allows; German needs two below
+        # about 900 px (the exact width depends on the fonts)
+        cases = (
+            ((one_row - 40, True), (one_row + 40, False)) if language == "de" else ((1280, False),)
+        )
+        for width, stacked in cases:
+            view.resize(width, 720)
+            qtbot.waitUntil(lambda w=width: view.width() == w)
+            qtbot.waitUntil(lambda: title.width() >= title.sizeHint().width())
+            assert _header_row(view, view.settings_button) == int(stacked), width
+            if not stacked:  # side by side, not over each other
+                assert buttons[0].x() >= title.x() + title.sizeHint().width()
+    finally:
+        uninstall_translators(qapp)
