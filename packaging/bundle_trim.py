@@ -31,9 +31,11 @@ from pathlib import Path
 TocEntry = tuple[str, str, str]  # PyInstaller: (destination, source, type)
 
 # From the AppImage exclude list (github.com/AppImageCommunity/pkg2appimage, "excludelist"): the
-# ones PyInstaller would otherwise bundle here. Not followed for libjack (the bundled PortAudio
-# needs it, and few machines have JACK) nor libstdc++ (PySide6 needs a newer one than old systems
-# have).
+# ones PyInstaller would otherwise bundle here. A bundled libstdc++ or glib older than the
+# machine's breaks the machine's own plug-ins loaded into the app (Mesa's drivers, GIO modules);
+# the bundle needs a glibc as new as the build machine's anyway, and such systems have both.
+# glib's smaller libraries (gmodule, gthread) go with it. Not followed for libjack: the bundled
+# PortAudio needs it, and few machines have JACK.
 HOST_LIBRARIES = frozenset(
     {
         "libasound.so.2",
@@ -41,7 +43,13 @@ HOST_LIBRARIES = frozenset(
         "libfontconfig.so.1",
         "libfreetype.so.6",
         "libgcc_s.so.1",
+        "libgio-2.0.so.0",
+        "libglib-2.0.so.0",
+        "libgmodule-2.0.so.0",
+        "libgobject-2.0.so.0",
         "libgpg-error.so.0",
+        "libgthread-2.0.so.0",
+        "libstdc++.so.6",
         "libusb-1.0.so.0",
         "libuuid.so.1",
         "libX11.so.6",

@@ -260,8 +260,8 @@
         <translation>Reaktion …</translation>
     </message>
     <message>
-        <source>Not calibrated: levels in the sensor&apos;s own unit</source>
-        <translation>Nicht kalibriert: Werte in der eigenen Einheit des Sensors</translation>
+        <source>Not calibrated: raw sensor levels</source>
+        <translation>Nicht kalibriert: Rohwerte des Sensors</translation>
     </message>
 </context>
 <context>

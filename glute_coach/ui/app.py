@@ -75,7 +75,9 @@ def run_gui(
             def eventFilter(self, obj: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint and obj is window:
                     print(f"first-paint {time.time():.6f}", flush=True)
-                    QTimer.singleShot(0, app.quit)
+                    # exit(), not quit(): quit() asks each window to close, and a running
+                    # session would ask whether to stop it
+                    QTimer.singleShot(0, lambda: app.exit(0))
                     obj.removeEventFilter(self)
                 return False
 

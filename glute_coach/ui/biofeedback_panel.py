@@ -357,7 +357,9 @@ class BiofeedbackPanel(QFrame):
             and not model.calibrated
             and frame.calibration is None
         ):
-            parts.append(self.tr("Not calibrated: levels in the sensor's own unit"))
+            # short: it shares its row with the switches (a wrapping label here would take
+            # height from the step's instructions)
+            parts.append(self.tr("Not calibrated: raw sensor levels"))
         return "  ·  ".join(parts)
 
     # --- size ------------------------------------------------------------------------------
