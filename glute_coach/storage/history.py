@@ -298,10 +298,24 @@ _SESSION_COLUMNS = (
 class HistoryStore:
     """The session history. Make one with ``HistoryStore.open()``; close it (or use ``with``)."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, notice: str | None = None) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, damage: tuple[str, Path] | None = None
+    ) -> None:
         self._db: sqlite3.Connection | None = db
         self.path = path
-        self.notice = notice  # tell the user once, e.g. that a damaged history was moved aside
+        # why an earlier history could not be read, and where it was moved: tell the user once
+        self.damage = damage
+
+    @property
+    def notice(self) -> str | None:
+        """The damage in one English sentence (the app says it in the user's language)."""
+        if self.damage is None:
+            return None
+        reason, moved = self.damage
+        return (
+            f"Your session history could not be read ({reason}), so it was kept as "
+            f"{moved.name} and a new one was started."
+        )
 
     @classmethod
     def open(cls, path: Path | None = None, *, import_from: Path | None = None) -> HistoryStore:
@@ -317,25 +331,22 @@ class HistoryStore:
             raise HistoryError(
                 f"the folder {path.parent} cannot be made ({exc.strerror or exc})"
             ) from None
-        notice = None
+        damage = None
         try:
             db = _connect(path)
         except _UnusableError as exc:
             moved = _move_aside(path)
-            log.info(  # the caller tells the user (notice)
+            log.info(  # the caller tells the user (damage)
                 "session history %s: %s; moved aside to %s", path, exc, moved
             )
-            notice = (
-                f"Your session history could not be read ({exc}), so it was kept as "
-                f"{moved.name} and a new one was started."
-            )
+            damage = (str(exc), moved)
             try:
                 db = _connect(path)
             except _UnusableError as again:
                 raise HistoryError(
                     f"a new session history cannot be made at {path} ({again})"
                 ) from None
-        store = cls(db, path, notice)
+        store = cls(db, path, damage)
         try:
             store._import_json(import_from or sessions_dir())
         except BaseException:

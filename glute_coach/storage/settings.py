@@ -108,8 +108,22 @@ _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_
 
 @dataclass(frozen=True)
 class LoadedSettings:
+    """The settings, and what to tell the user once about the file they came from."""
+
     settings: Settings
-    notice: str | None = None  # tell the user once, e.g. that a corrupt file was moved aside
+    unreadable: str | None = None  # why the file could not be read (defaults are in use)
+    kept_as: str | None = None  # the name the unreadable file was moved aside to
+    reset: tuple[str, ...] = ()  # settings whose values were not valid (defaults are in use)
+
+    @property
+    def notice(self) -> str | None:
+        """What happened, in English (the app says it in the user's language)."""
+        if self.unreadable is not None:
+            where = f" It was kept as {self.kept_as}." if self.kept_as else ""
+            return f"Your settings file could not be read ({self.unreadable}); defaults are in use.{where}"
+        if self.reset:
+            return f"Some settings were not valid and were reset: {', '.join(self.reset)}."
+        return None
 
 
 def settings_path() -> Path:
@@ -131,13 +145,11 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             data = _UPGRADES[step](data)
     except (OSError, ValueError) as exc:
         moved = _move_aside(path)
-        where = f" It was kept as {moved.name}." if moved else ""
         return LoadedSettings(
-            Settings(), f"Your settings file could not be read ({exc}); defaults are in use.{where}"
+            Settings(), unreadable=str(exc), kept_as=moved.name if moved else None
         )
     settings, reset = _validate_leniently(data)
-    notice = f"Some settings were not valid and were reset: {', '.join(reset)}." if reset else None
-    return LoadedSettings(settings, notice)
+    return LoadedSettings(settings, reset=tuple(reset))
 
 
 def _validate_leniently(data: dict[str, Any]) -> tuple[Settings, list[str]]:

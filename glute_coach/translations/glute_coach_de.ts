@@ -1603,6 +1603,25 @@ Messwerte: {metrics}</translation>
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Your session history could not be read ({reason}), so it was kept as {file} and a new one was started.</source>
+        <translation>Ihr Trainingsverlauf konnte nicht gelesen werden ({reason}). Er wurde als {file} aufbewahrt, und ein neuer wurde begonnen.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({reason}); defaults are in use.</source>
+        <translation>Ihre Einstellungsdatei konnte nicht gelesen werden ({reason}); es gelten die Standardwerte.</translation>
+    </message>
+    <message>
+        <source>It was kept as {file}.</source>
+        <translation>Sie wurde als {file} aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Some settings were not valid and were reset: {names}.</source>
+        <translation>Einige Einstellungen waren ungültig und wurden zurückgesetzt: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>PainAdvice</name>
     <message>
         <source>Advice about your pain</source>

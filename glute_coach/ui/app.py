@@ -44,6 +44,7 @@ def run_gui(
     from glute_coach.storage.settings import load_settings
     from glute_coach.ui.i18n import install_translator
     from glute_coach.ui.main_window import MainWindow
+    from glute_coach.ui.notices import settings_notice
     from glute_coach.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -88,12 +89,12 @@ def run_gui(
     # After the first paint: opening the history (an integrity check) and the tray wait for it.
     QTimer.singleShot(0, lambda: _start_reminders(window, settings))
     QTimer.singleShot(0, lambda: _check_history(window))
-    if loaded_settings.notice:
+    settings_said = settings_notice(loaded_settings)
+    if settings_said:
         QTimer.singleShot(
             0,
             lambda: window.show_notice(
-                QCoreApplication.translate("MainWindow", "Settings reset"),
-                loaded_settings.notice or "",
+                QCoreApplication.translate("MainWindow", "Settings reset"), settings_said
             ),
         )
     if routine is not None and window.open_path(routine) and start:
@@ -135,10 +136,11 @@ def _check_history(window: MainWindow) -> None:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from glute_coach.storage.history import HistoryError, HistoryStore
+    from glute_coach.ui.notices import history_notice
 
     try:
         with HistoryStore.open() as store:
-            notice = store.notice
+            notice = history_notice(store)
     except (HistoryError, OSError) as exc:
         notice = str(exc)
     if notice:

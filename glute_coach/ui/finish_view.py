@@ -30,6 +30,7 @@ from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.history import HistoryStore
 from glute_coach.storage.sessions import MAX_NOTES, SessionSummary, with_feedback
 from glute_coach.ui.gauge import symmetry_words
+from glute_coach.ui.notices import history_notice
 from glute_coach.ui.pain_advice import PainAdvice
 from glute_coach.ui.widgets import PainScale, clock_text, set_role
 
@@ -605,7 +606,7 @@ class FinishView(QWidget):
                         rpe=summary.rpe,
                         notes=summary.notes,
                     )
-                notice, where = store.notice, store.path
+                notice, where = history_notice(store), store.path
         except (OSError, ValueError) as exc:  # HistoryError is a ValueError
             reason = getattr(exc, "strerror", None) or str(exc)
             self.status_label.setText(self.tr("Could not save: {reason}").format(reason=reason))

@@ -57,6 +57,7 @@ from glute_coach.storage.history import HistoryStore, StoredSession
 from glute_coach.storage.sessions import SessionSummary
 from glute_coach.storage.settings import Theme
 from glute_coach.ui.finish_view import ExerciseResults, FinishView, grouped_names
+from glute_coach.ui.notices import history_notice
 from glute_coach.ui.theme import ThemeColors, palette_for
 from glute_coach.ui.widgets import MIN_TOUCH_PX, clock_text, current_colors, set_role
 
@@ -907,7 +908,7 @@ class HistoryView(QWidget):
         self.exercises = exercise_series(
             (stored, metrics) for stored in self.sessions for metrics in stored.summary.metrics
         )
-        notice = store.notice
+        notice = history_notice(store)
         self.notice_label.setText(notice or "")
         self.notice_label.setVisible(bool(notice))
 

@@ -209,3 +209,30 @@ def test_the_library_title_is_never_cut_off(
                 assert buttons[0].x() >= title.x() + title.sizeHint().width()
     finally:
         uninstall_translators(qapp)
+
+
+def test_start_up_notices_are_said_in_german(german: QTranslator, tmp_path: Path) -> None:
+    """The storage layer reports facts; the app says them in the interface language."""
+    from glute_coach.storage.history import HistoryStore
+    from glute_coach.storage.settings import LoadedSettings
+    from glute_coach.ui.notices import history_notice, settings_notice
+
+    damaged = tmp_path / "history.sqlite3"
+    damaged.write_bytes(b"not a database" * 100)
+    with HistoryStore.open(damaged, import_from=tmp_path / "none") as store:
+        said = history_notice(store)
+        assert store.notice is not None
+        assert store.notice.startswith("Your session history could not be read")  # the CLI's
+    assert said is not None
+    assert said.startswith("Ihr Trainingsverlauf konnte nicht gelesen werden (")
+    assert "history.sqlite3.corrupt-" in said
+    unreadable = LoadedSettings(Settings(), unreadable="not JSON", kept_as="settings.json.bad")
+    assert settings_notice(unreadable) == (
+        "Ihre Einstellungsdatei konnte nicht gelesen werden (not JSON); es gelten die "
+        "Standardwerte. Sie wurde als settings.json.bad aufbewahrt."
+    )
+    reset = LoadedSettings(Settings(), reset=("theme", "font_scale"))
+    assert settings_notice(reset) == (
+        "Einige Einstellungen waren ungültig und wurden zurückgesetzt: theme, font_scale."
+    )
+    assert settings_notice(LoadedSettings(Settings())) is None
