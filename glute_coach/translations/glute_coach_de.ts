@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>{period}: {done} of {prescribed} sessions ({percent} %)</source>
-        <translation>{period}: {done} von {prescribed} Einheiten ({percent} %)</translation>
+        <translation>{period}: {done} von {prescribed} Einheiten ({percent}&#xa0;%)</translation>
     </message>
     <message>
         <source>Week of {day}: {n} sessions</source>
@@ -292,6 +292,29 @@
     <message>
         <source>Start with these changes</source>
         <translation>Mit diesen Änderungen starten</translation>
+    </message>
+</context>
+<context>
+    <name>DateFormat</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
     </message>
 </context>
 <context>
@@ -992,7 +1015,7 @@ Messwerte: {metrics}</translation>
     </message>
     <message>
         <source>{s} s ({share} %)</source>
-        <translation>{s} s ({share} %)</translation>
+        <translation>{s}&#xa0;s ({share}&#xa0;%)</translation>
     </message>
     <message>
         <source>{s} s</source>
@@ -1217,8 +1240,8 @@ Messwerte: {metrics}</translation>
         <translation>Schmerz</translation>
     </message>
     <message>
-        <source>pain (0–10)</source>
-        <translation>Schmerz (0–10)</translation>
+        <source>0–10</source>
+        <translation>0–10</translation>
     </message>
     <message>
         <source>Steps done per session</source>
@@ -1997,7 +2020,7 @@ Messwerte: {metrics}</translation>
     </message>
     <message>
         <source>{percent}% done</source>
-        <translation>{percent} % geschafft</translation>
+        <translation>{percent}&#xa0;% geschafft</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2636,7 +2659,7 @@ Messwerte: {metrics}</translation>
     </message>
     <message>
         <source>{s} s ({share} %)</source>
-        <translation>{s} s ({share} %)</translation>
+        <translation>{s}&#xa0;s ({share}&#xa0;%)</translation>
     </message>
     <message>
         <source>{s} s</source>

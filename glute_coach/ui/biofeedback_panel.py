@@ -40,15 +40,12 @@ from glute_coach.ui.biofeedback_controller import BiofeedbackController
 from glute_coach.ui.gauge import BandGauge, SymmetryBar
 from glute_coach.ui.live_view import LiveView
 from glute_coach.ui.theme import ThemeColors, palette_for
+from glute_coach.ui.widgets import decimal_text
 
 MIN_TOUCH_PX = 48
 TRACE_WINDOW_S = 8.0
 MAX_GAUGES = 8
 INITIAL_SCALE = {"mv": 0.5, "uv": 500.0, "µv": 500.0, "v": 0.0005, "mmhg": 60.0}  # full scale
-
-
-def _fmt(value: float, decimals: int = 1) -> str:
-    return f"{value:.{decimals}f}"
 
 
 class BiofeedbackPanel(QFrame):
@@ -331,7 +328,7 @@ class BiofeedbackPanel(QFrame):
             where = pretty_muscle(progress.muscle) + (f", {side}" if side else "")
         if progress.best > 0:
             text = self.tr("Measuring {where} · best squeeze so far {best} {unit}").format(
-                where=where, best=_fmt(progress.best, decimals), unit=progress.unit
+                where=where, best=decimal_text(progress.best, decimals), unit=progress.unit
             )
         else:
             text = self.tr("Measuring {where} · first effort").format(where=where)
@@ -345,9 +342,9 @@ class BiofeedbackPanel(QFrame):
             reps = max(r.reps for r in targeted)
             zone_s = max(r.zone_s for r in targeted)
             parts.append(self.tr("Reps {0}").format(reps))
-            parts.append(self.tr("In zone {0} s").format(_fmt(zone_s)))
+            parts.append(self.tr("In zone {0} s").format(decimal_text(zone_s, 1)))
         if frame.latency_s is not None:
-            parts.append(self.tr("Reaction {0} s").format(_fmt(frame.latency_s, 2)))
+            parts.append(self.tr("Reaction {0} s").format(decimal_text(frame.latency_s, 2)))
         elif frame.awaiting_onset:
             parts.append(self.tr("Reaction …"))
         model = self.controller.model

@@ -32,7 +32,7 @@ from glute_coach.storage.sessions import MAX_NOTES, SessionSummary, with_feedbac
 from glute_coach.ui.gauge import symmetry_words
 from glute_coach.ui.notices import history_notice
 from glute_coach.ui.pain_advice import PainAdvice
-from glute_coach.ui.widgets import PainScale, clock_text, set_role
+from glute_coach.ui.widgets import PainScale, clock_text, decimal_text, number_locale, set_role
 
 
 def grouped_names(names: list[str]) -> list[tuple[str, int]]:
@@ -50,10 +50,10 @@ def number_text(value: float) -> str:
     """A measured level with as many digits as it needs: 85, 4.2, 0.012."""
     size = abs(value)
     if size >= 10 or size == 0:
-        return f"{value:.0f}"
+        return decimal_text(value, 0)
     if size >= 1:
-        return f"{value:.1f}"
-    return f"{value:.2g}"
+        return decimal_text(value, 1)
+    return number_locale().toString(float(value), "g", 2)
 
 
 class ExerciseResults(QFrame):

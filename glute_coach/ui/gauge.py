@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from glute_coach.core.clock import Clock, MonotonicClock
 from glute_coach.ui.theme import ThemeColors, contrast_ratio
+from glute_coach.ui.widgets import decimal_text
 
 Zone = Literal["below", "in", "above"]
 
@@ -369,7 +370,7 @@ class BandGauge(QWidget):
         return 1 if self._scale >= 2 else 2
 
     def _digits_text(self, value: float) -> str:
-        text = f"{value:.{self._digits()}f}"
+        text = decimal_text(value, self._digits())
         if text.lstrip("-").strip("0.") == "":
             text = text.lstrip("-")  # no "-0"
         return text
@@ -706,7 +707,7 @@ class BandGauge(QWidget):
         min_gap = metrics.capHeight() * 1.5
         close = len(ys) == 2 and ys[0] - ys[1] < min_gap  # close together: push apart
         for i, (end, y) in enumerate(zip(ends, ys, strict=True)):
-            text = f"{end:.{self._digits()}f}"
+            text = decimal_text(end, self._digits())
             if metrics.horizontalAdvance(text) > room:
                 return
             shown = (ys[0] + ys[1]) / 2 + (min_gap if i == 0 else -min_gap) / 2 if close else y

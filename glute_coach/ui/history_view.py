@@ -56,10 +56,11 @@ from glute_coach.core.metrics import PERCENT_MVC, ExerciseMetrics
 from glute_coach.storage.history import HistoryStore, StoredSession
 from glute_coach.storage.sessions import SessionSummary
 from glute_coach.storage.settings import Theme
+from glute_coach.ui.date_axis import LocalDateAxis
 from glute_coach.ui.finish_view import ExerciseResults, FinishView, grouped_names
 from glute_coach.ui.notices import history_notice
 from glute_coach.ui.theme import ThemeColors, palette_for
-from glute_coach.ui.widgets import MIN_TOUCH_PX, clock_text, current_colors, set_role
+from glute_coach.ui.widgets import MIN_TOUCH_PX, clock_text, current_colors, date_text, set_role
 
 if TYPE_CHECKING:
     from glute_coach.sensors.session import SensorSession
@@ -222,10 +223,6 @@ def _label(text: str, parent: QWidget, role: str | None = None, *, wrap: bool = 
     return label
 
 
-def _date_text(day: date, fmt: str = "ddd d MMM yyyy") -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
-
-
 def _time_text(when: datetime) -> str:
     return QLocale().toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
 
@@ -308,7 +305,7 @@ class AdherenceRow(QFrame):
             cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
             cell.setMinimumHeight(28)
             description = spoken.format(
-                day=_date_text(week.week_start, "d MMM"), n=week.done, prescribed=week.prescribed
+                day=date_text(week.week_start, "day_month"), n=week.done, prescribed=week.prescribed
             )
             cell.setToolTip(description)
             cell.setAccessibleName(description)
@@ -348,7 +345,7 @@ class ChartCard(QFrame):
         self.header.addWidget(self.title_label)
         self.box.addLayout(self.header)
         self.plot_widget = pg.PlotWidget(
-            parent=self, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+            parent=self, axisItems={"bottom": LocalDateAxis(orientation="bottom")}
         )
         self.plot_widget.setAccessibleName(title)
         self.plot_widget.setMinimumHeight(120)
@@ -584,7 +581,7 @@ class SessionDetails(QWidget):
         when = started(summary)
         parts = []
         if when is not None:
-            parts.append(f"{_date_text(when.date(), 'dddd d MMMM yyyy')}, {_time_text(when)}")
+            parts.append(f"{date_text(when.date(), 'weekday_year')}, {_time_text(when)}")
         else:
             parts.append(summary.started_at)
         duration = summary.duration_s
@@ -848,7 +845,8 @@ class HistoryView(QWidget):
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 8, 0, 0)
         box.setSpacing(8)
-        self.pain_chart = ChartCard(self.tr("Pain"), self.tr("pain (0–10)"), page)
+        # the title says "Pain": the axis gives the scale only (a longer label is cut off in German)
+        self.pain_chart = ChartCard(self.tr("Pain"), self.tr("0–10"), page)
         self.completion_chart = ChartCard(
             self.tr("Steps done per session"), self.tr("done (%)"), page
         )
@@ -1007,7 +1005,7 @@ class HistoryView(QWidget):
         }
 
     def day_text(self, day: date, items: Sequence[SessionSummary]) -> str:
-        when = _date_text(day, "dddd d MMMM")
+        when = date_text(day, "weekday")
         if not items:
             return self.tr("{day}: no session").format(day=when)
         names = ", ".join(
@@ -1162,7 +1160,7 @@ class HistoryView(QWidget):
     def session_text(self, summary: SessionSummary) -> str:
         when = started(summary)
         first = (
-            f"{_date_text(when.date())}, {_time_text(when)}"
+            f"{date_text(when.date())}, {_time_text(when)}"
             if when is not None
             else summary.started_at
         )

@@ -26,7 +26,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QLocale,
     QPointF,
     QRectF,
@@ -72,6 +71,7 @@ from glute_coach.ui.handout import (
     pdf_writer,
     write_pdf_atomic,
 )
+from glute_coach.ui.widgets import date_text
 
 CONTENT_WIDTH_MM = 210 - MARGINS_MM.left() - MARGINS_MM.right()  # A4 portrait
 CHART_CSS_WIDTH = round(CONTENT_WIDTH_MM / 25.4 * CSS_DPI)
@@ -247,11 +247,11 @@ def day_text(day: date | None) -> str:
     """A day as the report writes it, e.g. "12 Mar 2025" (month names in the UI language)."""
     if day is None:
         return NONE_TEXT
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return date_text(day, "day_month_year")
 
 
 def _short_day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return date_text(day, "day_month")
 
 
 def _number(value: float | None) -> str:

@@ -11,13 +11,16 @@ import html
 import math
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QDate,
     QEvent,
+    QLocale,
     QObject,
     QRectF,
     QSize,
@@ -78,10 +81,42 @@ def about_minutes_text(seconds: float) -> str:
     return QCoreApplication.translate("Duration", "about {n} min").format(n=minutes)
 
 
+def number_locale() -> QLocale:
+    """The interface language's way of writing numbers (1,5 in German), without thousands
+    separators (short readings: 1500 µV, not 1,500)."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
+DateStyle = Literal["short", "day_month", "day_month_year", "weekday", "weekday_year"]
+
+
+def date_text(day: date, style: DateStyle = "short") -> str:
+    """A day in the interface language, names and order included ("Tue 3 Mar 2026",
+    "Di., 3. März 2026"). Each style is a Qt date pattern the translators adapt."""
+    if style == "short":
+        pattern = QCoreApplication.translate("DateFormat", "ddd d MMM yyyy")
+    elif style == "day_month":
+        pattern = QCoreApplication.translate("DateFormat", "d MMM")
+    elif style == "day_month_year":
+        pattern = QCoreApplication.translate("DateFormat", "d MMM yyyy")
+    elif style == "weekday":
+        pattern = QCoreApplication.translate("DateFormat", "dddd d MMMM")
+    else:
+        pattern = QCoreApplication.translate("DateFormat", "dddd d MMMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def decimal_text(value: float, decimals: int) -> str:
+    """A number with a fixed count of decimals: "0.42", "0,42" in German."""
+    return number_locale().toString(float(value), "f", decimals)
+
+
 def seconds_text(seconds: float) -> str:
     """A short length: "45 s", "1.5 s", "2 min", "2 min 30 s"."""
     if seconds < 60:
-        shown = f"{seconds:g}" if seconds != int(seconds) else str(int(seconds))
+        shown = number_locale().toString(float(seconds), "g", 6)
         return QCoreApplication.translate("Duration", "{n} s").format(n=shown)
     m, s = divmod(round(seconds), 60)
     if s == 0:

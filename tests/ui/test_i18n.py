@@ -236,3 +236,73 @@ def test_start_up_notices_are_said_in_german(german: QTranslator, tmp_path: Path
         "Einige Einstellungen waren ungültig und wurden zurückgesetzt: theme, font_scale."
     )
     assert settings_notice(LoadedSettings(Settings())) is None
+
+
+def test_chart_dates_name_months_and_days_in_the_interface_language(qapp: QApplication) -> None:
+    """pyqtgraph's date axis names months with strftime (English); ours asks QLocale."""
+    from datetime import datetime
+
+    import pyqtgraph as pg
+
+    from glute_coach.ui.date_axis import LocalDateAxis, localized_strftime
+
+    when = datetime(2026, 3, 3)
+    assert localized_strftime(when, "%a %d", QLocale("de_DE")) == "Di. 03"
+    assert localized_strftime(when, "%b", QLocale("de_DE")) == "März"
+    assert localized_strftime(when, "%b", QLocale("en_GB")) == "Mar"
+    assert localized_strftime(when, "100%% %Y", QLocale("de_DE")) == "100% 2026"
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        axis = LocalDateAxis(orientation="bottom")
+        plain = pg.DateAxisItem(orientation="bottom")
+        for item in (axis, plain):  # the zoom level with month ticks, as for a long span
+            item.zoomLevel = next(
+                level
+                for level in item.zoomLevels.values()
+                if any(spec.format == "%b" for spec in level.tickSpecs)
+            )
+        month_spacing = next(s.spacing for s in axis.zoomLevel.tickSpecs if s.format == "%b")
+        march = [datetime(2026, 3, 1, 12).timestamp()]
+        assert axis.tickStrings(march, 1.0, month_spacing) == ["März"]
+        assert plain.tickStrings(march, 1.0, month_spacing) == ["Mar"]
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_decimals_are_written_the_interface_languages_way(qapp: QApplication) -> None:
+    from glute_coach.ui.finish_view import number_text
+    from glute_coach.ui.widgets import decimal_text, seconds_text
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("de_DE"))
+        assert decimal_text(0.4249, 2) == "0,42"
+        assert decimal_text(1500.0, 0) == "1500"  # no thousands separator in a reading
+        assert number_text(4.2) == "4,2"
+        assert number_text(0.012) == "0,012"
+        assert seconds_text(1.5) == "1,5 s"
+        QLocale.setDefault(QLocale("en_GB"))
+        assert decimal_text(0.4249, 2) == "0.42"
+        assert number_text(4.2) == "4.2"
+        assert seconds_text(1.5) == "1.5 s"
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_dates_follow_the_interface_language(german: QTranslator) -> None:
+    from datetime import date
+
+    from glute_coach.ui.widgets import date_text
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        day = date(2026, 3, 3)
+        assert date_text(day) == "Di., 3. März 2026"
+        assert date_text(day, "day_month") == "3. März"
+        assert date_text(day, "weekday") == "Dienstag, 3. März"
+        assert date_text(day, "weekday_year") == "Dienstag, 3. März 2026"
+    finally:
+        QLocale.setDefault(previous)
