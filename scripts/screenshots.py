@@ -10,16 +10,20 @@ a hand-moved clock so the player is caught in each phase.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from glute_coach.core.clock import ManualClock
 from glute_coach.core.loading import load_routine
+from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
 from glute_coach.core.resources import bundled_routines_dir
 from glute_coach.core.timeline import SegmentKind
+from glute_coach.storage.sessions import SessionSummary
 from glute_coach.storage.settings import Settings, Theme
 from glute_coach.ui.main_window import MainWindow
 from glute_coach.ui.theme import apply_theme
@@ -431,81 +435,80 @@ def shoot_clinic_adjust(app: QApplication, out: Path, sizes: list[tuple[int, int
             _settle(app)
 
 
+def demo_sessions(today: datetime) -> list[SessionSummary]:
+    """About six weeks of sessions up to ``today``: pain easing, biofeedback rising (also used by
+    scripts/dist to give the bundle's report something to chart)."""
+    rng = random.Random(7)
+    out_: list[SessionSummary] = []
+    start = today - timedelta(days=41)
+    for day in range(42):
+        when = start + timedelta(days=day)
+        weekday = when.weekday()
+        plan = []
+        if weekday in (0, 2, 4) and rng.random() > 0.12:
+            plan.append(("glute-session-15-min", "15-minute glute session", False))
+        if weekday in (1, 3, 5) and rng.random() > 0.2:
+            plan.append(("biofeedback-session", "Glute biofeedback session", True))
+        for routine_id, title, sensor in plan:
+            progress = day / 41
+            begin = when.replace(hour=7 + rng.randint(0, 11), minute=rng.choice((0, 15, 30)))
+            pain = max(0, round(6 - 4 * progress + rng.uniform(-1, 1)))
+            skipped = ["Split squat"] if rng.random() < 0.15 else []
+            metrics = []
+            if sensor:
+                level = 38 + 22 * progress
+                metrics = [
+                    ExerciseMetrics(
+                        "Glute bridge",
+                        "glute-bridge",
+                        40.0,
+                        0.0,
+                        (40.0, 70.0),
+                        [
+                            ChannelMetrics(
+                                f"glute-{side[0]}",
+                                "gluteus_maximus",
+                                side,
+                                "%MVC",
+                                level * k + 25 + rng.uniform(-4, 4),
+                                level * k + rng.uniform(-3, 3),
+                                20.0,
+                                10,
+                                0.2,
+                            )
+                            for side, k in (("left", 1.0), ("right", 0.9))
+                        ],
+                        symmetry=0.1,
+                    )
+                ]
+            out_.append(
+                SessionSummary(
+                    routine_id=routine_id,
+                    routine_version=1,
+                    title=title,
+                    started_at=begin.isoformat(timespec="seconds"),
+                    ended_at=(begin + timedelta(minutes=15)).isoformat(timespec="seconds"),
+                    completed=not (rng.random() < 0.05),
+                    steps_done=["Warm-up", "Glute bridge", "Standing glute squeeze", "Step-up"],
+                    steps_skipped=skipped,
+                    pain_before=min(10, pain + 1),
+                    pain_after=pain,
+                    rpe=rng.randint(4, 7),
+                    notes="Felt the left side more." if rng.random() < 0.2 else "",
+                    metrics=metrics,
+                    sensor="Two-channel EMG" if sensor else None,
+                )
+            )
+    return out_
+
+
 def shoot_history(app: QApplication, out: Path, sizes: list[tuple[int, int]]) -> None:
     """The history: ~6 weeks of sessions (pain easing, biofeedback rising) in a scratch store."""
     import os
-    import random
     import tempfile
-    from datetime import datetime, timedelta
 
-    from glute_coach.core.metrics import ChannelMetrics, ExerciseMetrics
     from glute_coach.storage.history import HistoryStore
-    from glute_coach.storage.sessions import SessionSummary
     from glute_coach.ui.history_view import HistoryView
-
-    def sessions(today: datetime) -> list[SessionSummary]:
-        rng = random.Random(7)
-        out_: list[SessionSummary] = []
-        start = today - timedelta(days=41)
-        for day in range(42):
-            when = start + timedelta(days=day)
-            weekday = when.weekday()
-            plan = []
-            if weekday in (0, 2, 4) and rng.random() > 0.12:
-                plan.append(("glute-session-15-min", "15-minute glute session", False))
-            if weekday in (1, 3, 5) and rng.random() > 0.2:
-                plan.append(("biofeedback-session", "Glute biofeedback session", True))
-            for routine_id, title, sensor in plan:
-                progress = day / 41
-                begin = when.replace(hour=7 + rng.randint(0, 11), minute=rng.choice((0, 15, 30)))
-                pain = max(0, round(6 - 4 * progress + rng.uniform(-1, 1)))
-                skipped = ["Split squat"] if rng.random() < 0.15 else []
-                metrics = []
-                if sensor:
-                    level = 38 + 22 * progress
-                    metrics = [
-                        ExerciseMetrics(
-                            "Glute bridge",
-                            "glute-bridge",
-                            40.0,
-                            0.0,
-                            (40.0, 70.0),
-                            [
-                                ChannelMetrics(
-                                    f"glute-{side[0]}",
-                                    "gluteus_maximus",
-                                    side,
-                                    "%MVC",
-                                    level * k + 25 + rng.uniform(-4, 4),
-                                    level * k + rng.uniform(-3, 3),
-                                    20.0,
-                                    10,
-                                    0.2,
-                                )
-                                for side, k in (("left", 1.0), ("right", 0.9))
-                            ],
-                            symmetry=0.1,
-                        )
-                    ]
-                out_.append(
-                    SessionSummary(
-                        routine_id=routine_id,
-                        routine_version=1,
-                        title=title,
-                        started_at=begin.isoformat(timespec="seconds"),
-                        ended_at=(begin + timedelta(minutes=15)).isoformat(timespec="seconds"),
-                        completed=not (rng.random() < 0.05),
-                        steps_done=["Warm-up", "Glute bridge", "Standing glute squeeze", "Step-up"],
-                        steps_skipped=skipped,
-                        pain_before=min(10, pain + 1),
-                        pain_after=pain,
-                        rpe=rng.randint(4, 7),
-                        notes="Felt the left side more." if rng.random() < 0.2 else "",
-                        metrics=metrics,
-                        sensor="Two-channel EMG" if sensor else None,
-                    )
-                )
-        return out_
 
     with tempfile.TemporaryDirectory() as folder:
         data = os.environ.get("XDG_DATA_HOME")
@@ -513,7 +516,7 @@ def shoot_history(app: QApplication, out: Path, sizes: list[tuple[int, int]]) ->
         try:
             today = datetime.now().astimezone().replace(second=0, microsecond=0)
             with HistoryStore.open() as store:
-                for summary in sessions(today):
+                for summary in demo_sessions(today):
                     store.add(summary)
             for theme in Theme:
                 apply_theme(app, theme, Settings(theme=theme).font_scale)
