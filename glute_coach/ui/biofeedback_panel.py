@@ -166,8 +166,18 @@ class BiofeedbackPanel(QFrame):
             self.gauge_row.addWidget(gauge, 1)
             self.gauges.append(gauge)
             self._gauge_channels.append(ch.index)
+        labels = list(self.controller.sensor.channel_names)
+        for ch in model.channels:  # the same names as the gauges
+            if ch.index < len(labels):
+                labels[ch.index] = self.channel_label(
+                    ch.name, ch.muscle, ch.side, len(model.channels)
+                )
         self.live_view = LiveView(
-            self.controller.sensor, window_s=TRACE_WINDOW_S, theme=self.settings.theme, parent=self
+            self.controller.sensor,
+            window_s=TRACE_WINDOW_S,
+            theme=self.settings.theme,
+            labels=labels,
+            parent=self,
         )
         self.live_view.setAccessibleName(self.tr("Live signal"))
         self.live_view.setMinimumSize(200, 120)

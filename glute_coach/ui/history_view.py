@@ -56,7 +56,7 @@ from glute_coach.core.metrics import PERCENT_MVC, ExerciseMetrics
 from glute_coach.storage.history import HistoryStore, StoredSession
 from glute_coach.storage.sessions import SessionSummary
 from glute_coach.storage.settings import Theme
-from glute_coach.ui.date_axis import LocalDateAxis
+from glute_coach.ui.chart_axes import LocalDateAxis
 from glute_coach.ui.finish_view import ExerciseResults, FinishView, grouped_names
 from glute_coach.ui.notices import history_notice
 from glute_coach.ui.theme import ThemeColors, palette_for

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from glute_coach.sensors.ring_buffer import RingBuffer, Window
 from glute_coach.sensors.source import FloatArray
 from glute_coach.storage.settings import Theme
+from glute_coach.ui.chart_axes import LocalNumberAxis
 from glute_coach.ui.theme import ThemeColors, palette_for
 
 DEFAULT_WINDOW_S = 10.0
@@ -143,9 +144,13 @@ class LiveView(QWidget):
         theme: Theme = Theme.LIGHT,
         fps: float = DEFAULT_FPS,
         decimate: bool = True,
+        labels: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # the channel names to show, when the caller knows better ones than the sensor's (the
+        # biofeedback panel: "Left"/"Right" in the interface language)
+        self.labels = tuple(labels)
         if window_s <= 0:
             raise ValueError("window_s must be positive")
         if isinstance(source, tuple):
@@ -216,6 +221,8 @@ class LiveView(QWidget):
         return [c.envelope for c in self._channels]
 
     def _label(self, i: int) -> str:
+        if i < len(self.labels) and self.labels[i]:
+            return self.labels[i]
         names = list(self.provider.channel_names)
         return names[i] if i < len(names) else f"ch{i + 1}"
 
@@ -234,7 +241,11 @@ class LiveView(QWidget):
         raw_pen = pg.mkPen(_blend(c.border, c.surface, RAW_WEIGHT), width=1)  # opaque: no blending
         env_pen = pg.mkPen(c.accent, width=1)
         for i in range(count):
-            plot = self.graphics.ci.addPlot(row=i, col=0)
+            plot = self.graphics.ci.addPlot(
+                row=i,
+                col=0,
+                axisItems={side: LocalNumberAxis(side) for side in ("left", "bottom")},
+            )
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.setMouseEnabled(x=False, y=False)
@@ -252,6 +263,8 @@ class LiveView(QWidget):
             left.setSIPrefixEnableRanges(((math.inf, math.inf),))
             left.enableAutoSIPrefix(False)
             left.setWidth(AXIS_WIDTH)
+            if count > 1:  # stacked: a tick label at an edge would run into the next plot's
+                left.setStyle(hideOverlappingLabels=True)
             plot.setLabel("left", self._label(i))
             if i < count - 1:
                 plot.getAxis("bottom").setStyle(showValues=False)

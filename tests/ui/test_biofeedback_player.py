@@ -174,6 +174,9 @@ def test_calibration_then_gauges_cross_into_the_band(sim_run: Run) -> None:
     assert all(z == "in" for z in zones[first_in:])
     assert run.panel.live_view is not None
     assert run.panel.live_view.target_items[0] is not None
+    # the traces are named like the gauges ("Left"/"Right"), not by the sensor ("left"/"right")
+    trace_names = [plot.getAxis("left").labelText for plot in run.panel.live_view.plots]
+    assert trace_names == [gauge.label() for gauge in run.panel.gauges] == ["Left", "Right"]
     stats = run.panel.stats_label.text()
     assert "Reps 1" in stats
     assert "In zone" in stats

@@ -244,7 +244,7 @@ def test_chart_dates_name_months_and_days_in_the_interface_language(qapp: QAppli
 
     import pyqtgraph as pg
 
-    from glute_coach.ui.date_axis import LocalDateAxis, localized_strftime
+    from glute_coach.ui.chart_axes import LocalDateAxis, LocalNumberAxis, localized_strftime
 
     when = datetime(2026, 3, 3)
     assert localized_strftime(when, "%a %d", QLocale("de_DE")) == "Di. 03"
@@ -267,6 +267,8 @@ def test_chart_dates_name_months_and_days_in_the_interface_language(qapp: QAppli
         march = [datetime(2026, 3, 1, 12).timestamp()]
         assert axis.tickStrings(march, 1.0, month_spacing) == ["März"]
         assert plain.tickStrings(march, 1.0, month_spacing) == ["Mar"]
+        numbers = LocalNumberAxis("left")  # the live traces' axes
+        assert numbers.tickStrings([-0.01, 0.0, 0.01], 1.0, 0.01) == ["-0,01", "0", "0,01"]
     finally:
         QLocale.setDefault(previous)
 

@@ -1,8 +1,8 @@
-"""A pyqtgraph date axis whose month and weekday names follow the interface language.
+"""pyqtgraph axes that write ticks the interface language's way.
 
-pyqtgraph formats its date ticks with ``strftime``, which names months and days in the C locale
-(English); this axis puts QLocale's names in their place (the default QLocale is the interface
-language, see ``i18n``)."""
+pyqtgraph formats date ticks with ``strftime``, which names months and days in the C locale
+(English), and numbers with a decimal point; these axes use QLocale's names and decimal
+separator instead (the default QLocale is the interface language, see ``i18n``)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,11 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is unty
         except (OverflowError, ValueError, OSError):
             return list(super().tickStrings(values, scale, spacing))
         return [localized_strftime(when, spec.format) for when in dates]
+
+
+class LocalNumberAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Tick numbers with the interface language's decimal separator ("0,01" in German)."""
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        point = QLocale().decimalPoint()
+        return [text.replace(".", point) for text in super().tickStrings(values, scale, spacing)]
