@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -190,9 +191,7 @@ _SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/lo
 def _needed(binary: Path) -> list[str]:
     if not binary.is_file() or not _is_elf(binary):
         return []
-    dynamic = subprocess.run(
-        ["readelf", "-d", "-W", str(binary)], capture_output=True, text=True, check=False
-    ).stdout
+    dynamic = _run("readelf", "-d", "-W", binary)
     return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dynamic)
 
 
@@ -233,10 +232,13 @@ def stripped(entry: TocEntry, workdir: Path) -> TocEntry:
 def linked_duplicates(binaries: Iterable[TocEntry]) -> list[TocEntry]:
     """Byte-identical libraries of the same name collected twice: the second becomes a
     relative symbolic link to the first."""
+    binaries = list(binaries)
+    names = Counter(Path(dest).name for dest, _, kind in binaries if kind == "BINARY")
     first: dict[tuple[str, str], str] = {}
     result = []
     for dest, src, kind in binaries:
-        if kind == "BINARY" and os.path.isfile(src):
+        # only a name collected more than once can be a copy: hash just those
+        if kind == "BINARY" and names[Path(dest).name] > 1 and os.path.isfile(src):
             digest = hashlib.sha256(Path(src).read_bytes()).hexdigest()
             key = (Path(dest).name, digest)
             if key in first:

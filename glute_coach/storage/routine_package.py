@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from glute_coach import __version__
-from glute_coach.core.atomic import readable_as_umask_allows
+from glute_coach.core.atomic import replace_atomically
 from glute_coach.core.loading import (
     ClipCheck,
     LoadedRoutine,
@@ -127,23 +127,14 @@ def export_package(loaded: LoadedRoutine, out: Path) -> Path:
         "routine": ROUTINE_NAME,
         "files": {name: _sha256(data) for name, data in contents.items()},
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(tmp_name)
-    try:
-        with (
-            os.fdopen(fd, "wb") as handle,
-            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
-        ):
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
             for name, data in contents.items():
                 archive.writestr(name, data)
-        readable_as_umask_allows(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+
+    return replace_atomically(out, write, shareable=True)
 
 
 # --- import ----------------------------------------------------------------------------------

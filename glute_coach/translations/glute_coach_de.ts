@@ -974,34 +974,6 @@ Messwerte: {metrics}</translation>
         <translation>Sensorsignal fehlte {n} s lang</translation>
     </message>
     <message>
-        <source>Gluteus maximus</source>
-        <translation>Gluteus maximus</translation>
-    </message>
-    <message>
-        <source>Gluteus medius</source>
-        <translation>Gluteus medius</translation>
-    </message>
-    <message>
-        <source>Gluteus minimus</source>
-        <translation>Gluteus minimus</translation>
-    </message>
-    <message>
-        <source>Hamstrings</source>
-        <translation>Hintere Oberschenkelmuskulatur</translation>
-    </message>
-    <message>
-        <source>Tensor fasciae latae</source>
-        <translation>Tensor fasciae latae</translation>
-    </message>
-    <message>
-        <source>Rectus femoris</source>
-        <translation>Rectus femoris</translation>
-    </message>
-    <message>
-        <source>Erector spinae</source>
-        <translation>Rückenstrecker</translation>
-    </message>
-    <message>
         <source>Sensor</source>
         <translation>Sensor</translation>
     </message>
@@ -1623,6 +1595,37 @@ Messwerte: {metrics}</translation>
     <message>
         <source>Session history</source>
         <translation>Trainingsverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>Muscles</name>
+    <message>
+        <source>Gluteus maximus</source>
+        <translation>Gluteus maximus</translation>
+    </message>
+    <message>
+        <source>Gluteus medius</source>
+        <translation>Gluteus medius</translation>
+    </message>
+    <message>
+        <source>Gluteus minimus</source>
+        <translation>Gluteus minimus</translation>
+    </message>
+    <message>
+        <source>Hamstrings</source>
+        <translation>Hintere Oberschenkelmuskulatur</translation>
+    </message>
+    <message>
+        <source>Tensor fasciae latae</source>
+        <translation>Tensor fasciae latae</translation>
+    </message>
+    <message>
+        <source>Rectus femoris</source>
+        <translation>Rectus femoris</translation>
+    </message>
+    <message>
+        <source>Erector spinae</source>
+        <translation>Rückenstrecker</translation>
     </message>
 </context>
 <context>
@@ -3212,34 +3215,6 @@ Messwerte: {metrics}</translation>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <source>Gluteus maximus</source>
-        <translation>Gluteus maximus</translation>
-    </message>
-    <message>
-        <source>Gluteus medius</source>
-        <translation>Gluteus medius</translation>
-    </message>
-    <message>
-        <source>Gluteus minimus</source>
-        <translation>Gluteus minimus</translation>
-    </message>
-    <message>
-        <source>Hamstrings</source>
-        <translation>Hintere Oberschenkelmuskulatur</translation>
-    </message>
-    <message>
-        <source>Tensor fasciae latae</source>
-        <translation>Tensor fasciae latae</translation>
-    </message>
-    <message>
-        <source>Rectus femoris</source>
-        <translation>Rectus femoris</translation>
-    </message>
-    <message>
-        <source>Erector spinae</source>
-        <translation>Rückenstrecker</translation>
-    </message>
-    <message>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -4237,17 +4212,6 @@ Messwerte: {metrics}</translation>
     <message>
         <source>Resume</source>
         <translation>Weiter</translation>
-    </message>
-</context>
-<context>
-    <name>texts</name>
-    <message>
-        <source>Symmetry: {text}</source>
-        <translation>Symmetrie: {text}</translation>
-    </message>
-    <message>
-        <source>Sensor signal missing for {n} s</source>
-        <translation>Sensorsignal fehlte {n} s lang</translation>
     </message>
 </context>
 </TS>

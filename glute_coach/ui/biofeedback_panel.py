@@ -32,7 +32,6 @@ from glute_coach.sensors.biofeedback import (
     REP_ON_FRACTION,
     LiveFrame,
     Reading,
-    pretty_muscle,
 )
 from glute_coach.sensors.source import ConnectionState
 from glute_coach.storage.settings import FeedbackSound, Settings
@@ -40,7 +39,7 @@ from glute_coach.ui.biofeedback_controller import BiofeedbackController
 from glute_coach.ui.gauge import BandGauge, SymmetryBar
 from glute_coach.ui.live_view import LiveView
 from glute_coach.ui.theme import ThemeColors, palette_for
-from glute_coach.ui.widgets import decimal_text
+from glute_coach.ui.widgets import decimal_text, muscle_name
 
 MIN_TOUCH_PX = 48
 TRACE_WINDOW_S = 8.0
@@ -192,11 +191,11 @@ class BiofeedbackPanel(QFrame):
         """ "Left" for a pair on one muscle, "Glute med · right" when muscles differ."""
         side_word = {Side.LEFT: self.tr("Left"), Side.RIGHT: self.tr("Right")}.get(side)
         if side_word is None:
-            return pretty_muscle(muscle) if muscle else name[:1].upper() + name[1:]
+            return muscle_name(muscle) if muscle else name[:1].upper() + name[1:]
         model = self.controller.model
         muscles = {c.muscle for c in model.channels} if model is not None else set()
         if muscle and len(muscles) > 1:
-            return f"{pretty_muscle(muscle)} · {side_word.lower()}"
+            return f"{muscle_name(muscle)} · {side_word.lower()}"
         return side_word
 
     # --- switches --------------------------------------------------------------------------
@@ -335,7 +334,7 @@ class BiofeedbackPanel(QFrame):
             side = {Side.LEFT: self.tr("left"), Side.RIGHT: self.tr("right")}.get(
                 progress.side or Side.BOTH
             )
-            where = pretty_muscle(progress.muscle) + (f", {side}" if side else "")
+            where = muscle_name(progress.muscle) + (f", {side}" if side else "")
         if progress.best > 0:
             text = self.tr("Measuring {where} · best squeeze so far {best} {unit}").format(
                 where=where, best=decimal_text(progress.best, decimals), unit=progress.unit

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,14 @@ from glute_coach.storage.sessions import MAX_NOTES, SessionSummary, with_feedbac
 from glute_coach.ui.gauge import symmetry_words
 from glute_coach.ui.notices import history_notice
 from glute_coach.ui.pain_advice import PainAdvice
-from glute_coach.ui.widgets import PainScale, clock_text, decimal_text, number_locale, set_role
+from glute_coach.ui.widgets import (
+    PainScale,
+    clock_text,
+    decimal_text,
+    muscle_name,
+    number_locale,
+    set_role,
+)
 
 
 def grouped_names(names: list[str]) -> list[tuple[str, int]]:
@@ -120,6 +127,92 @@ class ExerciseResults(QFrame):
     def values(self, channel: int) -> list[str]:
         """The shown values of one channel (0 = first), in the order of the heads."""
         return [cell.text() for cell in self.cells[channel]]
+
+
+def exercise_results(metrics: ExerciseMetrics, parent: QWidget) -> ExerciseResults:
+    """One exercise's biofeedback as the finish screen shows it (the history shows past
+    sessions' the same way)."""
+    heads = [
+        QCoreApplication.translate("FinishView", "Peak"),
+        QCoreApplication.translate("FinishView", "Mean"),
+        QCoreApplication.translate("FinishView", "Time in zone"),
+        QCoreApplication.translate("FinishView", "Reps"),
+        QCoreApplication.translate("FinishView", "Reaction"),
+    ]
+    channels = [(channel_text(c), channel_values(c, metrics.active_s)) for c in metrics.channels]
+    notes: list[tuple[str, str]] = []
+    symmetry = symmetry_text(metrics)
+    if symmetry is not None:
+        notes.append(
+            (
+                "symmetry",
+                QCoreApplication.translate("FinishView", "Symmetry: {text}").format(text=symmetry),
+            )
+        )
+    if metrics.gap_s > 0:
+        seconds = max(1, round(metrics.gap_s))
+        notes.append(
+            (
+                "gap",
+                QCoreApplication.translate("FinishView", "Sensor signal missing for {n} s").format(
+                    n=seconds
+                ),
+            )
+        )
+    return ExerciseResults(metrics.exercise, heads, channels, notes, parent)
+
+
+def channel_text(channel: ChannelMetrics) -> str:
+    """Who was measured: "Gluteus maximus · left"; the channel's name without a muscle."""
+    if channel.muscle:
+        name = muscle_name(channel.muscle)
+    else:
+        name = channel.channel[:1].upper() + channel.channel[1:] or QCoreApplication.translate(
+            "FinishView", "Sensor"
+        )
+    sides = {
+        "left": QCoreApplication.translate("FinishView", "left"),
+        "right": QCoreApplication.translate("FinishView", "right"),
+    }
+    side = sides.get(channel.side)
+    return f"{name} · {side}" if side else name
+
+
+def channel_values(channel: ChannelMetrics, active_s: float) -> list[str]:
+    """Peak, mean, time in zone, reps and onset latency as shown; "—" when not measured."""
+
+    def level(value: float | None) -> str:
+        if value is None:
+            return NONE_TEXT
+        number = number_text(value)
+        return f"{number} {channel.unit}" if channel.unit else number
+
+    if channel.zone_s is None:
+        zone = NONE_TEXT
+    elif active_s > 0:
+        share = min(max(round(100 * channel.zone_s / active_s), 0), 100)
+        zone = QCoreApplication.translate("FinishView", "{s} s ({share} %)").format(
+            s=round(channel.zone_s), share=share
+        )
+    else:
+        zone = QCoreApplication.translate("FinishView", "{s} s").format(s=round(channel.zone_s))
+    onset = (
+        NONE_TEXT
+        if channel.onset_latency_s is None
+        else QCoreApplication.translate("FinishView", "{ms} ms").format(
+            ms=round(channel.onset_latency_s * 1000)
+        )
+    )
+    return [level(channel.peak), level(channel.mean), zone, str(channel.reps), onset]
+
+
+def symmetry_text(metrics: ExerciseMetrics) -> str | None:
+    """ "Left 12 % stronger", "Even", "—" (both sides, not measured), None (one side only)."""
+    value = metrics.symmetry
+    if value is None:
+        sides = {c.side for c in metrics.channels}
+        return NONE_TEXT if {"left", "right"} <= sides else None
+    return symmetry_words(value)
 
 
 class FinishView(QWidget):
@@ -451,7 +544,7 @@ class FinishView(QWidget):
             self.tr("Sensor: {name}").format(name=summary.sensor) if summary.sensor else ""
         )
         for metrics in summary.metrics:
-            results = self._exercise_results(metrics)
+            results = exercise_results(metrics, self.bio_body)
             self.exercise_frames.append(results)
             self.bio_rows.addWidget(results)
         if not summary.metrics:
@@ -461,77 +554,6 @@ class FinishView(QWidget):
             self.bio_rows.addWidget(empty)
         self.bio_rows.addStretch(1)
         self._show_recording(summary.recording)
-
-    def _exercise_results(self, metrics: ExerciseMetrics) -> ExerciseResults:
-        heads = [
-            self.tr("Peak"),
-            self.tr("Mean"),
-            self.tr("Time in zone"),
-            self.tr("Reps"),
-            self.tr("Reaction"),
-        ]
-        channels = [
-            (self.channel_text(c), self.channel_values(c, metrics.active_s))
-            for c in metrics.channels
-        ]
-        notes: list[tuple[str, str]] = []
-        symmetry = self.symmetry_text(metrics)
-        if symmetry is not None:
-            notes.append(("symmetry", self.tr("Symmetry: {text}").format(text=symmetry)))
-        if metrics.gap_s > 0:
-            seconds = max(1, round(metrics.gap_s))
-            notes.append(("gap", self.tr("Sensor signal missing for {n} s").format(n=seconds)))
-        return ExerciseResults(metrics.exercise, heads, channels, notes, self.bio_body)
-
-    def channel_text(self, channel: ChannelMetrics) -> str:
-        """Who was measured: "Gluteus maximus · left"; the channel's name without a muscle."""
-        muscles = {
-            "gluteus_maximus": self.tr("Gluteus maximus"),
-            "gluteus_medius": self.tr("Gluteus medius"),
-            "gluteus_minimus": self.tr("Gluteus minimus"),
-            "hamstrings": self.tr("Hamstrings"),
-            "tensor_fasciae_latae": self.tr("Tensor fasciae latae"),
-            "rectus_femoris": self.tr("Rectus femoris"),
-            "erector_spinae": self.tr("Erector spinae"),
-        }
-        if channel.muscle:
-            name = muscles.get(channel.muscle, channel.muscle.replace("_", " ").capitalize())
-        else:
-            name = channel.channel[:1].upper() + channel.channel[1:] or self.tr("Sensor")
-        sides = {"left": self.tr("left"), "right": self.tr("right")}
-        side = sides.get(channel.side)
-        return f"{name} · {side}" if side else name
-
-    def channel_values(self, channel: ChannelMetrics, active_s: float) -> list[str]:
-        """Peak, mean, time in zone, reps and onset latency as shown; "—" when not measured."""
-
-        def level(value: float | None) -> str:
-            if value is None:
-                return NONE_TEXT
-            number = number_text(value)
-            return f"{number} {channel.unit}" if channel.unit else number
-
-        if channel.zone_s is None:
-            zone = NONE_TEXT
-        elif active_s > 0:
-            share = min(max(round(100 * channel.zone_s / active_s), 0), 100)
-            zone = self.tr("{s} s ({share} %)").format(s=round(channel.zone_s), share=share)
-        else:
-            zone = self.tr("{s} s").format(s=round(channel.zone_s))
-        onset = (
-            NONE_TEXT
-            if channel.onset_latency_s is None
-            else self.tr("{ms} ms").format(ms=round(channel.onset_latency_s * 1000))
-        )
-        return [level(channel.peak), level(channel.mean), zone, str(channel.reps), onset]
-
-    def symmetry_text(self, metrics: ExerciseMetrics) -> str | None:
-        """ "Left 12 % stronger", "Even", "—" (both sides, not measured), None (one side only)."""
-        value = metrics.symmetry
-        if value is None:
-            sides = {c.side for c in metrics.channels}
-            return NONE_TEXT if {"left", "right"} <= sides else None
-        return symmetry_words(value)
 
     def _show_recording(self, recording: str | None) -> None:
         if recording is None:

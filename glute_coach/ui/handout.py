@@ -13,8 +13,6 @@ Needs a running ``QGuiApplication`` (fonts come from it); works on the offscreen
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from glute_coach.core.atomic import readable_as_umask_allows
+from glute_coach.core.atomic import replace_atomically
 from glute_coach.core.loading import LoadedRoutine
 from glute_coach.core.routine import (
     CalibrationStep,
@@ -54,7 +52,7 @@ from glute_coach.core.routine import (
 from glute_coach.storage.settings import Theme
 from glute_coach.ui import theme
 from glute_coach.ui.detail_view import step_detail, step_name
-from glute_coach.ui.widgets import about_minutes_text, level_text, seconds_text
+from glute_coach.ui.widgets import about_minutes_text, citation_html, level_text, seconds_text
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
@@ -243,16 +241,7 @@ class _Builder:
         refs = self.routine.references
         if not refs:
             return ""
-        items = []
-        for ref in refs:
-            item = html.escape(ref.citation)
-            if ref.doi:
-                doi = html.escape(ref.doi)
-                item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
-            if ref.url:
-                url = html.escape(ref.url)
-                item += f" <a href='{url}'>{url}</a>"
-            items.append(f"<li>{item}</li>")
+        items = [f"<li>{citation_html(ref)}</li>" for ref in refs]
         return f"<h2>{html.escape(QCoreApplication.translate('Handout', 'References'))}</h2><ol class='refs'>{''.join(items)}</ol>"
 
 
@@ -477,24 +466,6 @@ class PageFrame:
     footer: QRectF
 
 
-def write_pdf_atomic(out: Path, write: Callable[[Path], None]) -> Path:
-    """Run ``write`` on a temporary file beside ``out``, then rename it into place (``out`` is
-    never half-written); the PDF gets the permissions of any new file. Returns ``out``."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        readable_as_umask_allows(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
-
-
 def pdf_writer(path: Path, size: QPageSize, title: str) -> tuple[QPdfWriter, PageFrame]:
     """A portrait PDF at ``DPI`` with the app's margins, and where its text and footer go."""
     writer = QPdfWriter(str(path))
@@ -559,7 +530,9 @@ def write_handout_pdf(
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_handout_pdf needs a QGuiApplication (fonts come from it)")
     size = _page_size(page_size)
-    return write_pdf_atomic(out, lambda path: _write(loaded, path, client=client, size=size))
+    return replace_atomically(
+        Path(out), lambda path: _write(loaded, path, client=client, size=size), shareable=True
+    )
 
 
 def handout_document(

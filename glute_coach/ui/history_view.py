@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QHideEvent, QIcon, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -57,7 +57,7 @@ from glute_coach.storage.history import HistoryStore, StoredSession
 from glute_coach.storage.sessions import SessionSummary
 from glute_coach.storage.settings import Theme
 from glute_coach.ui.chart_axes import LocalDateAxis
-from glute_coach.ui.finish_view import ExerciseResults, FinishView, grouped_names
+from glute_coach.ui.finish_view import ExerciseResults, exercise_results, grouped_names
 from glute_coach.ui.notices import history_notice
 from glute_coach.ui.theme import ThemeColors, palette_for
 from glute_coach.ui.widgets import MIN_TOUCH_PX, clock_text, current_colors, date_text, set_role
@@ -172,34 +172,6 @@ def theme_of(colors: ThemeColors) -> Theme:
         if palette_for(theme) == colors:
             return theme
     return Theme.LIGHT
-
-
-class _FinishTexts:
-    """The finish screen's words for biofeedback results, in its translation context."""
-
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate("FinishView", text)
-
-
-def exercise_results(metrics: ExerciseMetrics, parent: QWidget) -> ExerciseResults:
-    """The finish screen's table of one exercise's biofeedback, for a past session."""
-    texts = cast(FinishView, _FinishTexts())
-    heads = [texts.tr(h) for h in ("Peak", "Mean", "Time in zone", "Reps", "Reaction")]
-    channels = [
-        (
-            FinishView.channel_text(texts, c),
-            FinishView.channel_values(texts, c, metrics.active_s),
-        )
-        for c in metrics.channels
-    ]
-    notes: list[tuple[str, str]] = []
-    symmetry = FinishView.symmetry_text(texts, metrics)
-    if symmetry is not None:
-        notes.append(("symmetry", texts.tr("Symmetry: {text}").format(text=symmetry)))
-    if metrics.gap_s > 0:
-        seconds = max(1, round(metrics.gap_s))
-        notes.append(("gap", texts.tr("Sensor signal missing for {n} s").format(n=seconds)))
-    return ExerciseResults(metrics.exercise, heads, channels, notes, parent)
 
 
 # --- small widgets ---------------------------------------------------------------------------

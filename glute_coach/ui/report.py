@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from glute_coach.core.adherence import WeekAdherence, adherence_ratio, weekly_adherence, weeks_since
+from glute_coach.core.atomic import replace_atomically
 from glute_coach.core.metrics import PERCENT_MVC, ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.history import StoredSession
 from glute_coach.storage.sessions import SessionSummary
@@ -69,7 +70,6 @@ from glute_coach.ui.handout import (
     _print_font,
     paint_pages,
     pdf_writer,
-    write_pdf_atomic,
 )
 from glute_coach.ui.widgets import date_text
 
@@ -1283,7 +1283,9 @@ def write_report_pdf(
         "client": client,
         "today": today,
     }
-    return write_pdf_atomic(out, lambda path: _write(sessions, path, options))
+    return replace_atomically(
+        Path(out), lambda path: _write(sessions, path, options), shareable=True
+    )
 
 
 def _write(sessions: list[StoredSession], path: Path, options: dict[str, Any]) -> None:

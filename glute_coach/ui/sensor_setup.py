@@ -75,7 +75,7 @@ from glute_coach.sensors.spec import (
 from glute_coach.storage.settings import Theme
 from glute_coach.ui import theme
 from glute_coach.ui.live_view import LiveView
-from glute_coach.ui.widgets import current_colors
+from glute_coach.ui.widgets import current_colors, muscle_name
 
 log = logging.getLogger(__name__)
 
@@ -1106,18 +1106,6 @@ class SensorSetupDialog(QDialog):
         self.problem_label.setVisible(bool(text))
 
     # --- channels ----------------------------------------------------------------------------
-    def _muscle_names(self) -> dict[str, str]:
-        names = {
-            "gluteus_maximus": self.tr("Gluteus maximus"),
-            "gluteus_medius": self.tr("Gluteus medius"),
-            "gluteus_minimus": self.tr("Gluteus minimus"),
-            "hamstrings": self.tr("Hamstrings"),
-            "tensor_fasciae_latae": self.tr("Tensor fasciae latae"),
-            "rectus_femoris": self.tr("Rectus femoris"),
-            "erector_spinae": self.tr("Erector spinae"),
-        }
-        return {m: names.get(m, m.replace("_", " ").capitalize()) for m in MUSCLES}
-
     def _set_channels(self, names: Sequence[str]) -> None:
         """Show ``names`` in the table; keep what the user set for channels already listed."""
         current = {role.channel: role for role in self.channel_roles()}
@@ -1130,7 +1118,7 @@ class SensorSetupDialog(QDialog):
         table.setRowCount(0)
         self._role_widgets = []
         self._channel_names = [role.channel for role in roles]
-        muscles = self._muscle_names()
+        muscles = {m: muscle_name(m) for m in MUSCLES}
         sides = {
             Side.LEFT: self.tr("Left"),
             Side.RIGHT: self.tr("Right"),

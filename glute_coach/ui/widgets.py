@@ -108,6 +108,20 @@ def date_text(day: date, style: DateStyle = "short") -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
+def muscle_name(muscle: str) -> str:
+    """A muscle key ("gluteus_medius") as people read it, in the interface language."""
+    names = {
+        "gluteus_maximus": QCoreApplication.translate("Muscles", "Gluteus maximus"),
+        "gluteus_medius": QCoreApplication.translate("Muscles", "Gluteus medius"),
+        "gluteus_minimus": QCoreApplication.translate("Muscles", "Gluteus minimus"),
+        "hamstrings": QCoreApplication.translate("Muscles", "Hamstrings"),
+        "tensor_fasciae_latae": QCoreApplication.translate("Muscles", "Tensor fasciae latae"),
+        "rectus_femoris": QCoreApplication.translate("Muscles", "Rectus femoris"),
+        "erector_spinae": QCoreApplication.translate("Muscles", "Erector spinae"),
+    }
+    return names.get(muscle) or muscle.replace("_", " ").capitalize()
+
+
 def decimal_text(value: float, decimals: int) -> str:
     """A number with a fixed count of decimals: "0.42", "0,42" in German."""
     return number_locale().toString(float(value), "f", decimals)
@@ -490,7 +504,36 @@ class RoutineCard(QFrame):
 # --- pain scale ------------------------------------------------------------------------------
 
 
-class PainScale(QWidget):
+class RestyledWidget(QWidget):
+    """A widget that restyles itself (``_restyle``) when the palette, font or style changes:
+    a theme switch, a text-size change.
+
+    Restyling sets a style sheet, which itself sends style and font changes: the guard stops
+    that re-entering, or a theme switch recurses until the stack overflows.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._restyling = False
+
+    def _restyle(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if not self._restyling and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._restyling = True
+            try:
+                self._restyle()
+            finally:
+                self._restyling = False
+        super().changeEvent(event)
+
+
+class PainScale(RestyledWidget):
     """A row of eleven big buttons, 0 to 10, for "how much pain right now".
 
     One Tab stop; Left/Right (and Home/End) move and choose, digit keys choose directly
@@ -501,7 +544,6 @@ class PainScale(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, button_px: int = 56) -> None:
         super().__init__(parent)
-        self._restyling = False
         self._button_px = max(MIN_TOUCH_PX, button_px)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -553,21 +595,6 @@ class PainScale(QWidget):
             button.setFixedSize(side, side)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Restyling sets a stylesheet, which itself sends style and font changes: guard against
-        # re-entering, or a theme switch recurses until the stack overflows.
-        if not self._restyling and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-        ):
-            self._restyling = True
-            try:
-                self._restyle()
-            finally:
-                self._restyling = False
-        super().changeEvent(event)
 
     def value(self) -> int | None:
         chosen = self._group.checkedId()
@@ -646,18 +673,21 @@ class Citable(Protocol):
     def url(self) -> str | None: ...
 
 
+def citation_html(ref: Citable) -> str:
+    """A citation as HTML, with its DOI and web address as links."""
+    item = html.escape(ref.citation)
+    if ref.doi:
+        doi = html.escape(ref.doi)
+        item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
+    if ref.url:
+        url = html.escape(ref.url)
+        item += f" <a href='{url}'>{url}</a>"
+    return item
+
+
 def reference_list(references: Iterable[Citable], accessible_name: str) -> ScaledLabel:
     """A numbered list of citations with DOI and web links that open in the browser."""
-    items = []
-    for ref in references:
-        item = html.escape(ref.citation)
-        if ref.doi:
-            doi = html.escape(ref.doi)
-            item += f" <a href='https://doi.org/{doi}'>doi:{doi}</a>"
-        if ref.url:
-            url = html.escape(ref.url)
-            item += f" <a href='{url}'>{url}</a>"
-        items.append(f"<li style='margin-bottom:6px'>{item}</li>")
+    items = [f"<li style='margin-bottom:6px'>{citation_html(ref)}</li>" for ref in references]
     label = ScaledLabel(f"<ol style='-qt-list-indent:1'>{''.join(items)}</ol>", rich=True)
     label.setOpenExternalLinks(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

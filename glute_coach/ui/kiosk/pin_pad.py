@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 from glute_coach.core.clock import Clock, MonotonicClock
 from glute_coach.storage.kiosk_pin import MAX_DIGITS, MIN_DIGITS, PinStore, validate_pin
 from glute_coach.ui.theme import FOCUS_WIDTH
-from glute_coach.ui.widgets import ScaledLabel, base_point_size, current_colors, set_role
+from glute_coach.ui.widgets import (
+    RestyledWidget,
+    ScaledLabel,
+    base_point_size,
+    current_colors,
+    set_role,
+)
 
 KEY_HEIGHT_PX = 76  # the digit keys; touch targets well above the 64 px minimum
 KEY_WIDTH_PX = 150
@@ -41,7 +47,7 @@ LOCK_REFRESH_MS = 250
 DOT = "\u25cf"  # ●
 
 
-class PinPad(QWidget):
+class PinPad(RestyledWidget):
     """A touch keypad for a PIN: 1-9, Clear, 0, OK in a 3x4 grid, masked dots, a message line.
 
     The keyboard works too: digits, Backspace (one digit), Delete (all), Enter/Return (OK),
@@ -61,7 +67,6 @@ class PinPad(QWidget):
         self._locked_until: float | None = None
         self._lock_reason = ""
         self._error = False
-        self._restyling = False
 
         self.setObjectName("pinPad")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -282,20 +287,6 @@ class PinPad(QWidget):
             self.setStyleSheet(sheet)
         self._fit_height(self.title_label)
         self._fit_height(self.message_label)
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Setting a stylesheet sends style changes itself: guard against re-entering.
-        if not self._restyling and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-        ):
-            self._restyling = True
-            try:
-                self._restyle()
-            finally:
-                self._restyling = False
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
