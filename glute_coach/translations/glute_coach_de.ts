@@ -2661,14 +2661,6 @@ Messwerte: {metrics}</translation>
         <translation>{ms} ms</translation>
     </message>
     <message>
-        <source>{s} s ({share} %)</source>
-        <translation>{s}&#xa0;s ({share}&#xa0;%)</translation>
-    </message>
-    <message>
-        <source>{s} s</source>
-        <translation>{s} s</translation>
-    </message>
-    <message>
         <source>Progress report for {client} · Made with Glute Coach</source>
         <translation>Fortschrittsbericht für {client} · Erstellt mit Glute Coach</translation>
     </message>

@@ -178,6 +178,18 @@ def channel_text(channel: ChannelMetrics) -> str:
     return f"{name} · {side}" if side else name
 
 
+def zone_text(zone_s: float | None, active_s: float) -> str:
+    """Time in zone, with its share of the active time when known: "12 s (40 %)"."""
+    if zone_s is None:
+        return NONE_TEXT
+    if active_s > 0:
+        share = min(max(round(100 * zone_s / active_s), 0), 100)
+        return QCoreApplication.translate("FinishView", "{s} s ({share} %)").format(
+            s=round(zone_s), share=share
+        )
+    return QCoreApplication.translate("FinishView", "{s} s").format(s=round(zone_s))
+
+
 def channel_values(channel: ChannelMetrics, active_s: float) -> list[str]:
     """Peak, mean, time in zone, reps and onset latency as shown; "—" when not measured."""
 
@@ -187,15 +199,7 @@ def channel_values(channel: ChannelMetrics, active_s: float) -> list[str]:
         number = number_text(value)
         return f"{number} {channel.unit}" if channel.unit else number
 
-    if channel.zone_s is None:
-        zone = NONE_TEXT
-    elif active_s > 0:
-        share = min(max(round(100 * channel.zone_s / active_s), 0), 100)
-        zone = QCoreApplication.translate("FinishView", "{s} s ({share} %)").format(
-            s=round(channel.zone_s), share=share
-        )
-    else:
-        zone = QCoreApplication.translate("FinishView", "{s} s").format(s=round(channel.zone_s))
+    zone = zone_text(channel.zone_s, active_s)
     onset = (
         NONE_TEXT
         if channel.onset_latency_s is None

@@ -56,6 +56,7 @@ from glute_coach.core.atomic import replace_atomically
 from glute_coach.core.metrics import PERCENT_MVC, ChannelMetrics, ExerciseMetrics
 from glute_coach.storage.history import StoredSession
 from glute_coach.storage.sessions import SessionSummary
+from glute_coach.ui.finish_view import NONE_TEXT, zone_text
 from glute_coach.ui.gauge import symmetry_words
 from glute_coach.ui.handout import (
     ACCENT,
@@ -79,7 +80,6 @@ PAIN_RISE = 2  # points of pain from before to after a session that the report p
 TREND_DAYS = 14  # pain trend: the first two weeks against the last two
 NOTES_CHARS = 90
 KEEP_WITH_HEADING_MM = 22  # a heading, its chart and about four table rows share a page
-NONE_TEXT = "—"
 
 BEFORE_COLOR = "#c2410c"  # orange and blue: told apart with colour blindness, and in grey
 AFTER_COLOR = ACCENT
@@ -1087,15 +1087,7 @@ class _Builder:
             "both": QCoreApplication.translate("Report", "Both sides"),
         }
         side = sides.get(channel.side, channel.side)
-        if channel.zone_s is None:
-            zone = NONE_TEXT
-        elif active_s > 0:
-            share = min(max(round(100 * channel.zone_s / active_s), 0), 100)
-            zone = QCoreApplication.translate("Report", "{s} s ({share} %)").format(
-                s=round(channel.zone_s), share=share
-            )
-        else:
-            zone = QCoreApplication.translate("Report", "{s} s").format(s=round(channel.zone_s))
+        zone = zone_text(channel.zone_s, active_s)
         return [
             side,
             _level(channel.peak, channel.unit),
