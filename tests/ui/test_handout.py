@@ -8,9 +8,7 @@ developer's machine, and fail under CI=true (scripts/install-system-deps install
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -29,21 +27,10 @@ from glute_coach.core.routine import (
 from glute_coach.ui.detail_view import step_detail
 from glute_coach.ui.handout import handout_document, handout_html, write_handout_pdf
 from tests.conftest import ROUTINES
+from tests.ui.pdf_support import ink, require_poppler, squash
 
 HANDOUT_ROUTINES = ("glute-session-15-min", "glute-bridge-progression")
 MIN_INK = 0.01  # share of a page's pixels that are not white
-
-
-def _poppler() -> None:
-    missing = [tool for tool in ("pdftoppm", "pdftotext") if shutil.which(tool) is None]
-    if missing:
-        message = (
-            f"{', '.join(missing)} not found: install poppler-utils "
-            "(scripts/install-system-deps does)"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 def _load(name: str) -> LoadedRoutine:
@@ -62,24 +49,6 @@ def _names(steps: list[Step]) -> list[str]:
     return out
 
 
-def _squash(text: str) -> str:
-    """Without whitespace: a name or DOI may wrap at any line end in a PDF's text."""
-    return re.sub(r"\s+", "", text)
-
-
-def _ink(image: QImage) -> float:
-    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height = image.width(), image.height()
-    data = bytes(image.constBits())[: image.bytesPerLine() * height]
-    inked = sum(
-        1
-        for y in range(height)
-        for value in data[y * image.bytesPerLine() : y * image.bytesPerLine() + width]
-        if value < 200
-    )
-    return inked / (width * height)
-
-
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("handouts")
@@ -93,7 +62,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> dict[str, Pa
 def test_pages_are_a4_portrait_and_none_is_blank(
     name: str, pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
-    _poppler()
+    require_poppler()
     subprocess.run(
         ["pdftoppm", "-r", "50", "-png", str(pdfs[name]), str(tmp_path / "page")],
         check=True,
@@ -107,14 +76,14 @@ def test_pages_are_a4_portrait_and_none_is_blank(
         # A4 at 50 dpi, portrait (pdftoppm rounds 413.2 up)
         assert abs(image.width() - 413) <= 1
         assert abs(image.height() - 585) <= 1
-        assert _ink(image) > MIN_INK, f"{page.name} is (nearly) blank"
+        assert ink(image) > MIN_INK, f"{page.name} is (nearly) blank"
 
 
 @pytest.mark.parametrize("name", HANDOUT_ROUTINES)
 def test_text_is_real_text_with_every_step_safety_and_a_doi(
     name: str, pdfs: dict[str, Path]
 ) -> None:
-    _poppler()
+    require_poppler()
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdfs[name]), "-"],
         check=True,
@@ -123,18 +92,18 @@ def test_text_is_real_text_with_every_step_safety_and_a_doi(
         timeout=120,
     ).stdout
     routine = _load(name).routine
-    squashed = _squash(text)
-    assert _squash(routine.title) in squashed
+    squashed = squash(text)
+    assert squash(routine.title) in squashed
     assert not re.search("[\ufb00-\ufb06]", text), "ligatures do not copy or search as letters"
     for step_name in _names(list(routine.steps)):
-        assert _squash(step_name) in squashed, step_name
+        assert squash(step_name) in squashed, step_name
     for note in routine.safety_notes:
-        assert _squash(note) in squashed, note
+        assert squash(note) in squashed, note
     assert "Safety" in text
     dois = [ref.doi for ref in routine.references if ref.doi]
     assert dois
     for doi in dois:
-        assert _squash(doi) in squashed, doi
+        assert squash(doi) in squashed, doi
     assert "Sam Example" in text
     assert "Made with Glute Coach" in text
     assert re.search(r"Page 1 of \d", text)
@@ -142,7 +111,7 @@ def test_text_is_real_text_with_every_step_safety_and_a_doi(
 
 
 def test_steps_are_in_order_with_their_numbers(pdfs: dict[str, Path]) -> None:
-    _poppler()
+    require_poppler()
     text = subprocess.run(
         ["pdftotext", str(pdfs["glute-session-15-min"]), "-"],
         check=True,
@@ -150,9 +119,9 @@ def test_steps_are_in_order_with_their_numbers(pdfs: dict[str, Path]) -> None:
         text=True,
         timeout=120,
     ).stdout
-    squashed = _squash(text)
+    squashed = squash(text)
     names = _names(list(_load("glute-session-15-min").routine.steps))
-    positions = [squashed.find(_squash(n)) for n in names]
+    positions = [squashed.find(squash(n)) for n in names]
     assert positions == sorted(positions)
     assert "Floorcircuit" in squashed  # the repeat block says what repeats and how often
     assert "2roundsinall" in squashed
@@ -203,7 +172,7 @@ def test_no_card_is_split_across_pages(qapp: object, tmp_path: Path, height_mm: 
 
 
 def test_letter_paper_and_unknown_sizes(qapp: object, tmp_path: Path) -> None:
-    _poppler()
+    require_poppler()
     out = write_handout_pdf(
         _load("glute-bridge-progression"), tmp_path / "a.pdf", page_size="Letter"
     )

@@ -9,9 +9,7 @@ CI=true (scripts/install-system-deps installs it).
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -26,6 +24,7 @@ from glute_coach.core.metrics import PERCENT_MVC, ChannelMetrics, ExerciseMetric
 from glute_coach.storage.history import HistoryStore, StoredSession
 from glute_coach.storage.sessions import SessionSummary
 from glute_coach.ui.report import day_text, report_html, write_report_pdf
+from tests.ui.pdf_support import ink, require_poppler, squash
 
 TODAY = date(2025, 3, 16)  # a Sunday: six whole weeks from Monday 3 February
 FIRST = date(2025, 2, 3)
@@ -36,35 +35,6 @@ TITLES = {
     "glute-bridge-progression": "Glute bridge progression",
     "my-own-routine": "My own routine",  # not in the library: counted, no weekly plan
 }
-
-
-def _poppler() -> None:
-    missing = [tool for tool in ("pdftoppm", "pdftotext") if shutil.which(tool) is None]
-    if missing:
-        message = (
-            f"{', '.join(missing)} not found: install poppler-utils "
-            "(scripts/install-system-deps does)"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _ink(image: QImage) -> float:
-    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height = image.width(), image.height()
-    data = bytes(image.constBits())[: image.bytesPerLine() * height]
-    inked = sum(
-        1
-        for y in range(height)
-        for value in data[y * image.bytesPerLine() : y * image.bytesPerLine() + width]
-        if value < 200
-    )
-    return inked / (width * height)
 
 
 def _metrics(n: int) -> list[ExerciseMetrics]:
@@ -193,7 +163,7 @@ def _text(pdf: Path, *options: str) -> str:
 
 
 def test_pages_are_a4_and_none_is_blank(report: Path, tmp_path: Path) -> None:
-    _poppler()
+    require_poppler()
     pages = _pages(report, tmp_path)
     # summary, session list, sensor measurements (two exercises × 12 sessions × 2 sides)
     assert 3 <= len(pages) <= 7, f"{len(pages)} pages"
@@ -201,32 +171,32 @@ def test_pages_are_a4_and_none_is_blank(report: Path, tmp_path: Path) -> None:
         image = QImage(str(page))
         assert abs(image.width() - 413) <= 1
         assert abs(image.height() - 585) <= 1
-        assert _ink(image) > MIN_INK, f"{page.name} is (nearly) blank"
+        assert ink(image) > MIN_INK, f"{page.name} is (nearly) blank"
 
 
 def test_page_one_is_the_summary(report: Path) -> None:
-    _poppler()
+    require_poppler()
     first = _text(report, "-f", "1", "-l", "1")
-    squashed = _squash(first)
+    squashed = squash(first)
     assert "Progress report" in first
     assert "Sam Example" in first
     assert "20" in first  # sessions in the period
     for title in TITLES.values():  # how often, per routine
-        assert _squash(title) in squashed, title
+        assert squash(title) in squashed, title
     assert "no weekly plan on file" in first  # the routine not in the library: counts only
     assert "3 times a week" in first
     assert "Pain" in first
     # the session with a rise of 3 points, plainly named with its day and ratings
-    assert _squash(f"{day_text(PAIN_RISE_DAY)}, Glute bridge progression: pain 2 → 5") in squashed
+    assert squash(f"{day_text(PAIN_RISE_DAY)}, Glute bridge progression: pain 2 → 5") in squashed
     assert "worth a chat" in first
     assert "Done to the end" in first
     assert re.search(r"Page 1 of \d", first)
 
 
 def test_the_session_list_and_the_measurements(report: Path) -> None:
-    _poppler()
+    require_poppler()
     text = _text(report)
-    squashed = _squash(text)
+    squashed = squash(text)
     assert "Sessions" in text
     assert "Stopped early" in text
     assert "Had to stop: the phone rang." in text
@@ -234,7 +204,7 @@ def test_the_session_list_and_the_measurements(report: Path) -> None:
     assert ("Much easier today. " * 12).strip() not in text  # long notes are shortened
     assert "Sensor measurements" in text
     assert "Glute bridge hold" in text
-    assert _squash("Side-lying clam") in squashed
+    assert squash("Side-lying clam") in squashed
     assert "Symmetry" in text
     assert "%MVC" in text
     assert "ms" in text  # reaction times
@@ -267,7 +237,7 @@ def test_filters_by_routine_and_since(stored: list[StoredSession], qapp: object)
 
 
 def test_no_sessions_still_makes_a_report_that_says_so(tmp_path: Path, qapp: object) -> None:
-    _poppler()
+    require_poppler()
     out = write_report_pdf([], tmp_path / "empty.pdf", since=date(2025, 3, 1), today=TODAY)
     pages = _pages(out, tmp_path)
     assert len(pages) == 1
@@ -296,7 +266,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 def test_the_command_writes_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
 ) -> None:
-    _poppler()
+    require_poppler()
     with HistoryStore.open() as store:  # the default history, in this test's private home
         fill(store)
     out = tmp_path / "out" / "sam.pdf"
